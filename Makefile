@@ -1,0 +1,36 @@
+# threat-monitor: the commands a newcomer runs (see README.md).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/bin:/opt/swift/usr/bin:$(PATH)
+export KUBECTL ?= $(CURDIR)/.tools/bin/kubectl
+SWIFT ?= swift
+
+.PHONY: deps build test demo bench dev-cluster crds clean
+
+deps:
+	@hack/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+## Runs the whole test suite (installs what it needs first).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Starts the demo: a local API server, the operator, example policies.
+demo: deps
+	$(SWIFT) build -c release --product threat-monitor
+	.build/release/threat-monitor demo
+
+## A local Kubernetes API server for kubectl (writes dev.kubeconfig).
+dev-cluster: deps
+	$(SWIFT) build --product threat-monitor
+	.build/debug/threat-monitor dev-cluster --port 0 --kubeconfig-out dev.kubeconfig
+
+## Benchmarks (release build); prints one line per figure.
+bench: deps
+	$(SWIFT) build -c release --product threat-monitor-bench
+	.build/release/threat-monitor-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "threat-monitor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "threat-monitor", targets: ["ThreatMonitorCLI"]),
+        .executable(name: "threat-monitor-bench", targets: ["Bench"]),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CYaml", path: "Sources/CYaml", pkgConfig: "yaml-0.1",
+                       providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+                       providers: [.apt(["libssl-dev"])]),
+
+        // The dynamic value (JSON-like) shared by every layer.
+        .target(name: "JSON"),
+        .target(name: "YAML", dependencies: ["JSON", "CYaml"]),
+        .target(name: "HTTPServer", dependencies: ["COpenSSL"]),
+        .target(name: "Kube", dependencies: ["JSON", "YAML", "CCurl"]),
+        .target(name: "DevCluster", dependencies: ["JSON", "YAML", "HTTPServer", "COpenSSL"]),
+        .target(name: "Controller", dependencies: ["JSON", "Kube", "HTTPServer"]),
+        .target(name: "Policies", dependencies: ["JSON", "YAML"]),
+        .target(name: "Operator", dependencies: ["JSON", "YAML", "Kube", "Controller", "Policies"]),
+        .executableTarget(name: "ThreatMonitorCLI",
+                          dependencies: ["JSON", "YAML", "Kube", "DevCluster", "Controller", "Policies", "Operator"]),
+        .executableTarget(name: "Bench",
+                          dependencies: ["JSON", "YAML", "Kube", "DevCluster", "Controller", "Policies", "Operator"]),
+
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "JSON"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "KubeTests", dependencies: ["Kube", "JSON", "YAML", "HTTPServer"]),
+        .testTarget(name: "DevClusterTests", dependencies: ["DevCluster", "Kube", "JSON", "YAML"]),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller", "DevCluster", "Kube", "JSON"]),
+        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "JSON", "YAML"]),
+        .testTarget(name: "OperatorTests", dependencies: ["Operator", "DevCluster", "Kube", "Policies", "JSON", "YAML"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The DevCluster module; see DESIGN.md.

@@ -1,0 +1,1 @@
+// The Kube module; see DESIGN.md.

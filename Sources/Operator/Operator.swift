@@ -1,0 +1,1 @@
+// The Operator module; see DESIGN.md.

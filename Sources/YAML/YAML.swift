@@ -1,0 +1,1 @@
+// The YAML module; see DESIGN.md.
