@@ -65,7 +65,8 @@ enum RuleModeParser {
         }
         guard let items = r.array(kind, issues: &issues) else { return nil }
         if items.isEmpty {
-            issues.add(path, "empty list; list at least one \(kind == "cidrs" ? "CIDR" : String(kind.dropLast())) or remove the rule")
+            let noun = ["entities": "entity", "cidrs": "CIDR", "fqdns": "domain"][kind] ?? kind
+            issues.add(path, "empty list; list at least one \(noun) or remove the rule")
             return nil
         }
         if items.count > PolicySpecParser.maxPeers {

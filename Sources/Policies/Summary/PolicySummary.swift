@@ -39,6 +39,7 @@ public enum PolicySummary {
         }
         for item in egress {
             if isEmptyItem(item) { out.append("Deny all outbound traffic from \(subject)"); continue }
+            if item == CiliumJSON.kubeDNSEgressRule { out.append("Allow DNS lookups from \(subject) through kube-dns"); continue }
             out.append("Allow outbound traffic from \(subject) to \(peerPhrase(item)) on \(portsPhrase(item))")
         }
         for item in rule["ingressDeny"]?.arrayValue ?? [] {
