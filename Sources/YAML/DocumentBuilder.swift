@@ -79,6 +79,7 @@ struct DocumentBuilder {
     }
 
     mutating func alias(_ name: String, mark: SourceMark) throws(YAMLError) {
+        budget.countNode()
         if stack.contains(where: { $0.anchor == name }) {
             throw error("anchor '\(name)' value contains itself", at: mark)
         }

@@ -23,8 +23,10 @@ enum MappingKey {
         case .double(let d): return .success(goFloat32G(d))
         case .null:
             return .failure(KeyError(message: "mapping key is null; quote it (\"~\", \"null\") to use it as a string"))
-        case .array, .object:
-            return .failure(KeyError(message: "invalid map key: a \(value.typeName) cannot be a mapping key"))
+        case .array:
+            return .failure(KeyError(message: "invalid map key: a sequence cannot be a mapping key"))
+        case .object:
+            return .failure(KeyError(message: "invalid map key: a mapping cannot be a mapping key"))
         }
     }
 
