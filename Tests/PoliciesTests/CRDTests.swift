@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+import YAML
 @testable import Policies
 
 @Suite("CRDs generated from the Swift description")
@@ -11,6 +12,13 @@ struct CRDTests {
         #expect(files.map(\.fileName) == ["threatmonitor.dev_containernetworkpolicies.yaml", "threatmonitor.dev_environments.yaml"])
         for f in files {
             Golden.check(f.contents, against: Golden.packageRoot.appendingPathComponent("crds").appendingPathComponent(f.fileName))
+        }
+    }
+
+    @Test("the emitted YAML reads back as the same CRD")
+    func yamlRoundTrip() throws {
+        for (crd, file) in zip(CRDDefinitions.all, CRDDefinitions.yamlFiles()) {
+            #expect(try YAML.parse(file.contents) == crd, "\(file.fileName)")
         }
     }
 

@@ -10,7 +10,7 @@ struct CatalogTests {
         #expect(PredefinedCatalog.all.count >= 8)
         for p in PredefinedCatalog.all {
             let enabled = try Fixtures.render(p.name, ["predefined": .string(p.name)])
-            Golden.check(ManifestText.document(enabled.cnp), against: Golden.goldenURL("catalog/\(p.name).cnp.json"))
+            Golden.check(ManifestText.document(enabled.cnp), against: Golden.goldenURL("catalog/\(p.name).cnp.yaml"))
             let disabled = try Fixtures.render(p.name, ["predefined": .string(p.name), "enabled": false])
             #expect(!Enforcement.isEnabled(cnp: disabled.cnp))
             #expect(enabled.mode == .predefined)

@@ -40,7 +40,7 @@ struct PolicyInventoryTests {
     @Test("managed, unmanaged-enabled and unmanaged-disabled CNPs, pending policies and available catalog entries")
     func golden() throws {
         let inv = try inventory()
-        Golden.check(JSONWriter.string(inv, options: [.pretty]) + "\n", against: Golden.goldenURL("inventory/shop.json"))
+        Golden.check(ManifestText.document(inv), against: Golden.goldenURL("inventory/shop.yaml"))
     }
 
     @Test("entries carry enforcement, alert and management as GitLab's Policy tab did")

@@ -3,7 +3,7 @@ import JSON
 import Testing
 @testable import Policies
 
-/// Rule-mode examples (Golden/rules/*.input.json) render to the committed CNPs.
+/// Rule-mode examples (Golden/rules/*.input.yaml) render to the committed CNPs.
 @Suite("Rule mode golden files")
 struct RuleModeGoldenTests {
     @Test("at least 25 examples, each rendering to its golden CNP")
@@ -14,7 +14,7 @@ struct RuleModeGoldenTests {
         for (name, spec) in examples {
             let rendered = try #require(try? Fixtures.render(name, spec), "\(name) did not render")
             #expect(rendered.mode == .rules)
-            Golden.check(ManifestText.document(rendered.cnp), against: Golden.goldenURL("rules/\(name).cnp.json"))
+            Golden.check(ManifestText.document(rendered.cnp), against: Golden.goldenURL("rules/\(name).cnp.yaml"))
             summaries += "\(name): \(rendered.summary)\n"
             for w in rendered.warnings { summaries += "  warning \(w)\n" }
         }

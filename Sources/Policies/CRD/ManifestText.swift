@@ -1,9 +1,10 @@
 import JSON
+import YAML
 
-/// Text form of a manifest for committed files. JSON is valid YAML, so files
-/// stay loadable by kubectl until YAML emission is available here.
+/// Text form of a manifest for committed files (crds/, golden files): block
+/// YAML as kubectl users read it.
 enum ManifestText {
-    static func document(_ value: JSONValue) -> String {
-        JSONWriter.string(value, options: [.pretty]) + "\n"
+    static func document(_ value: JSONValue, header: String? = nil) -> String {
+        (header.map { "# " + $0 + "\n" } ?? "") + YAML.emit(value)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import YAML
 @testable import Policies
 
 /// Shared inputs: file loading and the identity of the rendered examples.
@@ -15,13 +16,17 @@ enum Fixtures {
         try load(Golden.packageRoot.appendingPathComponent("Tests/PoliciesTests/Fixtures/ciliumnetworkpolicy_v2.schema.json"))
     }
 
-    /// Rule-mode examples: (name, spec) from Golden/rules/*.input.json, sorted.
+    static func loadYAML(_ url: URL) throws -> JSONValue {
+        try YAML.parse(String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// Rule-mode examples: (name, spec) from Golden/rules/*.input.yaml, sorted.
     static func ruleExamples() throws -> [(name: String, spec: JSONValue)] {
         let dir = Golden.goldenURL("rules")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-            .filter { $0.hasSuffix(".input.json") }.sorted()
+            .filter { $0.hasSuffix(".input.yaml") }.sorted()
         return try files.map { f in
-            (String(f.dropLast(".input.json".count)), try load(dir.appendingPathComponent(f)))
+            (String(f.dropLast(".input.yaml".count)), try loadYAML(dir.appendingPathComponent(f)))
         }
     }
 
