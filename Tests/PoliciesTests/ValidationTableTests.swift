@@ -219,6 +219,14 @@ struct ValidationTableTests {
              path: #"spec.cilium.spec"#, message: #"expected an object, got string"#),
         Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{"toPorts":[{"ports":[{"port":"http","endPort":90}]}]}]}}}"#,
              path: #"spec.cilium.spec.ingress[0].toPorts[0].ports[0].endPort"#, message: #"a range needs a numeric port, not the name "http""#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{"icmps":[{"fields":[{"type":300}]}]}]}}}"#,
+             path: #"spec.cilium.spec.ingress[0].icmps[0].fields[0].type"#, message: #"300 is out of range 0-255"#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{"icmps":[{"fields":[{"type":8,"family":"IPv5"}]}]}]}}}"#,
+             path: #"spec.cilium.spec.ingress[0].icmps[0].fields[0].family"#, message: #"unknown family "IPv5"; use IPv4 or IPv6"#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{"icmps":[{"fields":[{"family":"IPv4"}]}]}]}}}"#,
+             path: #"spec.cilium.spec.ingress[0].icmps[0].fields[0].type"#, message: #"missing; set an ICMP type number"#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"egress":[{"icmps":[{"fields":[{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8}]}]}]}}}"#,
+             path: #"spec.cilium.spec.egress[0].icmps"#, message: #"41 ICMP fields; Cilium allows at most 40"#),
     ]
 
     @Test("at least 50 invalid inputs")

@@ -60,10 +60,7 @@ enum CiliumPeerRuleValidator {
             issues.add(path, "icmps and toPorts cannot be combined in one rule; put them in separate rules")
         }
         if let icmps = r.array("icmps", issues: &issues) {
-            let fields = icmps.reduce(0) { $0 + ($1["fields"]?.arrayValue?.count ?? 0) }
-            if fields > PortSyntax.maxPortsPerRule {
-                issues.add(r.childPath("icmps"), "\(fields) ICMP fields; Cilium allows at most \(PortSyntax.maxPortsPerRule) per rule: split the rule")
-            }
+            CiliumICMPValidator.validate(icmps, at: r.childPath("icmps"), issues: &issues)
         }
         if let toPorts = r.array("toPorts", issues: &issues) {
             for (i, pr) in toPorts.enumerated() {
