@@ -119,6 +119,8 @@ struct ValidationTableTests {
              path: #"spec.rules[0].pods[a/b/c]"#, message: #"label key name "b/c" must start and end"#),
         Case(input: #"{"podSelector":"app=web","rules":[{"direction":"inbound","pods":{}}]}"#,
              path: #"spec.podSelector"#, message: #"expected an object, got string"#),
+        Case(input: #"{"podSelector":{"network-policy.gitlab.com/disabled_by":"gitlab"},"rules":[{"direction":"inbound","pods":{}}]}"#,
+             path: #"spec.podSelector[network-policy.gitlab.com/disabled_by]"#, message: #"reserved for enforcement; remove it and use spec.enabled: false"#),
         // MARK: ports
         Case(input: #"{"rules":[{"direction":"inbound","entities":["world"],"ports":[{"port":70000}]}]}"#,
              path: #"spec.rules[0].ports[0].port"#, message: #"70000 is out of range 0-65535; use a port between 0 and 65535"#),

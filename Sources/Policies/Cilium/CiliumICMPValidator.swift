@@ -26,7 +26,7 @@ enum CiliumICMPValidator {
                     }
                 case let v?:
                     if let n = v.intValue {
-                        if !(0...255).contains(n) { issues.add(fr.childPath("type"), "\(n) is out of range 0-255") }
+                        if !(0...255).contains(n) { issues.add(fr.childPath("type"), "\(n) is out of range 0-255; use an ICMP type between 0 and 255") }
                     } else {
                         issues.add(fr.childPath("type"), "expected a number or a name, got \(v.typeName)")
                     }
