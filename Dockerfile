@@ -1,6 +1,6 @@
 # threat-monitor container image (multi-stage).
 # Build:  docker build -t threat-monitor .
-FROM swift:6.1-bookworm AS build
+FROM swift:6.3-bookworm AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libcurl4-openssl-dev libyaml-dev libssl-dev pkg-config \
