@@ -59,7 +59,7 @@ struct DocumentBuilder {
             resolved = .string
         }
 
-        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+        if expectsKey {
             let isMerge = (plainImplicit || shortTag == "!!merge") && text.elementsEqual("<<".utf8)
             if isMerge {
                 stack[stack.count - 1].pendingKey = .merge(mark)
@@ -92,7 +92,7 @@ struct DocumentBuilder {
 
     mutating func startCollection(isMapping: Bool, anchor: String?, mark: SourceMark) throws(YAMLError) {
         budget.countNode()
-        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+        if expectsKey {
             throw error("invalid map key: a \(isMapping ? "mapping" : "sequence") cannot be a mapping key", at: mark)
         }
         guard stack.count < Self.maxDepth else {
@@ -109,6 +109,14 @@ struct DocumentBuilder {
     }
 
     // MARK: - Assembly
+
+    /// The next node is a key of the innermost mapping. (Reads fields in place: copying
+    /// the frame would retain its arrays on every scalar.)
+    private var expectsKey: Bool {
+        guard let top = stack.indices.last, stack[top].isMapping else { return false }
+        if case nil = stack[top].pendingKey { return true }
+        return false
+    }
 
     /// Puts a finished node where it belongs: the root, a sequence item, a key or a value.
     private mutating func add(_ value: JSONValue, size: Int, at mark: SourceMark) throws(YAMLError) {
