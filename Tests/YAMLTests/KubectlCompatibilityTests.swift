@@ -12,7 +12,14 @@ struct KubectlCompatibilityTests {
         "18446744073709551615", "0xFFFFFFFFFFFFFFFF", "1:20", "2001-12-14", "<<", "'quoted'", "\"123\"",
         "!!str 12", "!!float 3", "!!int \"7\"", "!foo 12", "|\n    block\n", ">-\n    folded\n    text\n",
         "[a, {b: c}]", "+1", "1.5.3", "12abc",
-    ]
+    ] + ScalarResolutionTests.cases.filter(Self.kubectlCanPrint).map(\.text)
+
+    /// JSON has no infinities, so kubectl refuses them; `!!binary` is kept as base64 on purpose
+    /// (kubectl decodes it).
+    static func kubectlCanPrint(_ c: ScalarCase) -> Bool {
+        if case .double(let d) = c.expected, !d.isFinite { return false }
+        return !c.text.hasPrefix("!!binary")
+    }
 
     @Test func scalarsMatchKubectl() throws {
         var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: scalars\ndata:\n"
@@ -74,9 +81,34 @@ struct KubectlCompatibilityTests {
         }
     }
 
-    /// Numbers compare by value: kubectl prints 8.0 as 8.
+    /// Every document case that is a block mapping, read by kubectl as the body of a ConfigMap.
+    @Test func documentsMatchKubectl() throws {
+        let cases = DocumentParsingTests.cases.filter { c in
+            guard case .object = c.expected else { return false }
+            return !["{", "%", "\u{FEFF}", "---"].contains { c.yaml.hasPrefix($0) }
+        }
+        let header = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: doc\n"
+        let stream = cases.map { header + $0.yaml + ($0.yaml.hasSuffix("\n") ? "" : "\n") }.joined(separator: "---\n")
+        let items = try KubectlRunner.readManifests(stream)
+        try #require(items.count == cases.count)
+        for (c, theirs) in zip(cases, items) {
+            let ours = try YAML.parse(c.yaml)
+            for (key, value) in ours.objectValue ?? [:] {
+                #expect(Self.sameJSON(value, theirs[key]), "\(c.name): \(key): ours \(value), kubectl \(String(describing: theirs[key]))")
+            }
+        }
+    }
+
+    /// Numbers compare by value (kubectl prints 8.0 as 8), collections element by element.
     static func sameJSON(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
-        if let x = a?.doubleValue, let y = b?.doubleValue { return x == y }
-        return a == b
+        switch (a, b) {
+        case (.array(let x)?, .array(let y)?):
+            return x.count == y.count && zip(x, y).allSatisfy { sameJSON($0, $1) }
+        case (.object(let x)?, .object(let y)?):
+            return x.count == y.count && x.allSatisfy { sameJSON($0.value, y[$0.key]) }
+        default:
+            if let x = a?.doubleValue, let y = b?.doubleValue { return x == y }
+            return a == b
+        }
     }
 }
