@@ -32,6 +32,27 @@ struct KubectlCompatibilityTests {
         }
     }
 
+    /// Random number-like plain scalars (signs, prefixes, underscores, dots, exponents):
+    /// Go's number syntax has corners no table lists.
+    @Test func numberLikeScalarsMatchKubectl() throws {
+        var generator = ValueGenerator(seed: 2026)
+        let alphabet = Array("0123456789012345678901234567890123456789+-._eExXoObBfF")
+        var tokens: [String] = []
+        while tokens.count < 1500 {
+            let token = String((0..<(generator.int(below: 8) + 1)).map { _ in alphabet[generator.int(below: alphabet.count)] })
+            // A lone "-" would start a block sequence.
+            if token != "-" { tokens.append(token) }
+        }
+        var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: numbers\ndata:\n"
+        for (i, token) in tokens.enumerated() { yaml += "  k\(i): \(token)\n" }
+        let ours = try YAML.parse(yaml)
+        let theirs = try KubectlRunner.readManifest(yaml)
+        for (i, token) in tokens.enumerated() {
+            let mine = ours[path: ["data", "k\(i)"]], kubectl = theirs[path: ["data", "k\(i)"]]
+            #expect(Self.sameJSON(mine, kubectl), "\(token): ours \(String(describing: mine)), kubectl \(String(describing: kubectl))")
+        }
+    }
+
     @Test func keysMatchKubectl() throws {
         let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\ndata:\n  1: a\n  true: b\n  n: c\n  1.5: d\n  1e6: e\n  0x10: f\n  3.14159265358979: g\n  .nan: h\n"
         let ours = try YAML.parse(yaml)
