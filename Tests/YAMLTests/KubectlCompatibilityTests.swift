@@ -121,6 +121,13 @@ struct KubectlCompatibilityTests {
         }
     }
 
+    /// What we refuse, kubectl refuses too, except duplicate keys: kubectl's client-side
+    /// reading keeps the last one, and we refuse them as the strict go-yaml reading does.
+    @Test(arguments: MalformedInputTests.cases.filter { !$0.messageContains.contains("already set in map") })
+    func kubectlAlsoRefuses(_ c: ErrorCase) throws {
+        #expect(try KubectlRunner.conversionError(c.yaml) != nil, "kubectl accepted \(c.yaml.debugDescription)")
+    }
+
     /// Numbers compare by value (kubectl prints 8.0 as 8), collections element by element.
     static func sameJSON(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
         switch (a, b) {

@@ -50,6 +50,17 @@ enum KubectlRunner {
         return objects
     }
 
+    /// kubectl's complaint about a manifest it cannot parse, or nil when it reads it.
+    static func conversionError(_ yaml: String) throws -> String? {
+        do {
+            _ = try readManifests(yaml)
+            return nil
+        } catch let failure as Failure {
+            // "error parsing" and not, say, "Object 'Kind' is missing" (input starting with "{" is read as JSON).
+            return failure.description.contains("error parsing") ? failure.description : nil
+        }
+    }
+
     /// Runs kubectl with a 30 s bound, so a stuck process fails the test instead of hanging it.
     static func run(_ arguments: [String]) throws -> Data {
         let process = Process()
