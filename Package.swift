@@ -31,6 +31,9 @@ let package = Package(
         .executableTarget(name: "Bench",
                           dependencies: ["JSON", "YAML", "Kube", "DevCluster", "Controller", "Policies", "Operator"]),
 
+        // Shared by the test targets: paths, kubectl, Cilium's schemas as CRDs, subprocesses.
+        .target(name: "TestSupport", dependencies: ["JSON"]),
+
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "JSON"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
