@@ -92,16 +92,15 @@ struct BlockEmitter {
 
     private mutating func key(_ key: String, indent: Int) {
         var key = key
+        let start = out.count
         key.withUTF8 { bytes in
-            let style = ScalarStyle.choose(for: bytes, isKey: true)
-            if bytes.count > Self.maxSimpleKeyBytes {
-                out.append(contentsOf: "? ".utf8)
-                ScalarWriter.write(bytes, style: style, into: &out)
-                out.append(0x0A)
-                spaces(indent)
-            } else {
-                ScalarWriter.write(bytes, style: style, into: &out)
-            }
+            ScalarWriter.write(bytes, style: ScalarStyle.choose(for: bytes, isKey: true), into: &out)
+        }
+        // Measured as written (escapes included); bytes are never fewer than characters.
+        if out.count - start > Self.maxSimpleKeyBytes {
+            out.insert(contentsOf: "? ".utf8, at: start)
+            out.append(0x0A)
+            spaces(indent)
         }
     }
 

@@ -150,5 +150,11 @@ import YAML
         let text = YAML.emit(value)
         #expect(text.hasPrefix("? kkk"))
         #expect(try YAML.parse(text) == value)
+
+        // 600 tabs are 1200 characters once escaped: too long for a simple key.
+        let escaped: JSONValue = ["list": [[String(repeating: "\t", count: 600): "x", "b": 1]]]
+        let escapedText = YAML.emit(escaped)
+        #expect(escapedText.hasPrefix("list:\n- ? \"\\t"))
+        #expect(try YAML.parse(escapedText) == escaped)
     }
 }
