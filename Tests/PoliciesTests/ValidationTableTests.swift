@@ -149,6 +149,10 @@ struct ValidationTableTests {
         Case(input: #"{"rules":[{"direction":"inbound","entities":["world"],"ports":[{"port":80,"name":"http"}]}]}"#,
              path: #"spec.rules[0].ports[0].name"#, message: #"unknown field; allowed fields here are port, endPort, protocol"#),
         // MARK: yaml mode
+        Case(input: #"{"cilium":{"apiVersion":"cilium.io/v2","kind":"CiliumNetworkPolicy","spec":{"endpointSelector":{},"ingress":[{}]}}}"#,
+             path: #"spec.cilium.apiVersion"#, message: #"paste only the CiliumNetworkPolicy's spec or specs here"#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{}]},"extra":1}}"#,
+             path: #"spec.cilium.extra"#, message: #"unknown field; allowed fields here are spec, specs"#),
         Case(input: #"{"cilium":{}}"#,
              path: #"spec.cilium"#, message: #"empty policy; set spec (one Cilium rule) or specs"#),
         Case(input: #"{"cilium":{"specs":[]}}"#,
@@ -230,6 +234,19 @@ struct ValidationTableTests {
         Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"egress":[{"icmps":[{"fields":[{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8}]}]}]}}}"#,
              path: #"spec.cilium.spec.egress[0].icmps"#, message: #"41 ICMP fields; Cilium allows at most 40"#),
     ]
+
+    @Test("unknown-field messages list exactly the allowed fields")
+    func unknownFieldMessage() throws {
+        let spec = try JSONParser.parse(#"{"cilium":{"kind":"CiliumNetworkPolicy","spec":{"endpointSelector":{},"ingress":[{}]},"extra":1}}"#)
+        guard case .failure(let e) = PolicySpecParser.parse(spec) else {
+            Issue.record("accepted unknown fields")
+            return
+        }
+        #expect(e.issues == [
+            ValidationIssue(path: "spec.cilium.kind", message: "paste only the CiliumNetworkPolicy's spec or specs here; name and namespace come from this ContainerNetworkPolicy"),
+            ValidationIssue(path: "spec.cilium.extra", message: "unknown field; allowed fields here are spec, specs"),
+        ])
+    }
 
     @Test("at least 50 invalid inputs")
     func enoughCases() { #expect(Self.cases.count >= 50) }

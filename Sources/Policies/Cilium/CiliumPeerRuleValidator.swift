@@ -24,7 +24,7 @@ enum CiliumPeerRuleValidator {
             issues.add(r.childPath("toFQDNs"), "toFQDNs is only allowed in egress (allow) rules; deny by CIDR or entity instead")
         }
         // toFQDNs in a deny rule got its own message above.
-        r.rejectUnknown(fields(for: direction) + (isDeny ? ["toFQDNs"] : []), issues: &issues)
+        r.rejectUnknown(fields(for: direction), reported: isDeny ? ["toFQDNs"] : [], issues: &issues)
         let peers = (isIngress ? ingressPeers : egressPeers).filter { r.has($0) }
         if peers.count > 1 {
             issues.add(path, "combining \(peers.joined(separator: " and ")) is not supported by Cilium; put each peer kind in its own rule")
