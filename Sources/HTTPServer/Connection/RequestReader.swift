@@ -111,7 +111,7 @@ struct RequestReader {
                 if io.buffered == 0 { try io.fill(idle: false) }
                 _ = io.move(upTo: target - body.count, into: &body)
             }
-            guard try readLine(limit: 2).isEmpty else { throw .rejected(.malformed("chunk data is not followed by CRLF")) }
+            try expectLineEnd()
         }
         // Trailer fields are read and dropped; their total size counts against the header limit.
         var trailerBytes = 0
@@ -121,6 +121,23 @@ struct RequestReader {
             trailerBytes += line.count
             if trailerBytes > maxHeaderBytes { throw .rejected(.headersTooLarge(limit: maxHeaderBytes)) }
         }
+    }
+
+    /// The CRLF (or bare LF) that must follow chunk data: anything else is rejected at once
+    /// instead of waiting for a newline that may never come.
+    private func expectLineEnd() throws(ConnectionEnd) {
+        while io.buffered < 2 {
+            if io.buffered == 1, io.withBufferedNonThrowing({ $0.first }) == UInt8(ascii: "\n") { break }
+            if io.buffered == 1, io.withBufferedNonThrowing({ $0.first }) != UInt8(ascii: "\r") { break }
+            try io.fill(idle: false)
+        }
+        let consumed: Int? = io.withBufferedNonThrowing { bytes in
+            if bytes.first == UInt8(ascii: "\n") { return 1 }
+            if bytes.count >= 2, bytes[0] == UInt8(ascii: "\r"), bytes[1] == UInt8(ascii: "\n") { return 2 }
+            return nil
+        }
+        guard let consumed else { throw .rejected(.malformed("chunk data is not followed by CRLF")) }
+        io.consume(consumed)
     }
 
     /// One line without its CRLF (or LF).
