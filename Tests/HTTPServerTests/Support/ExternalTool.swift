@@ -26,9 +26,15 @@ struct ExternalTool {
                 _ = done.wait(timeout: .now() + 5)
                 throw TestFailure.timedOut("\(executable) \(arguments.joined(separator: " "))")
             }
-            return Result(status: process.terminationStatus,
-                          output: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-                          errorOutput: String(decoding: errorOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            let result = Result(status: process.terminationStatus,
+                                output: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                                errorOutput: String(decoding: errorOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            // Closed now rather than whenever Foundation lets go of them, so descriptor counts are exact.
+            for pipe in [output, errorOutput] {
+                try? pipe.fileHandleForReading.close()
+                try? pipe.fileHandleForWriting.close()
+            }
+            return result
         }
     }
 
