@@ -20,7 +20,7 @@ enum ResponseHead {
         var text = "HTTP/1.\(minorVersion == 0 ? 0 : 1) \(status) \(reasonPhrase(status))\r\n"
         text.reserveCapacity(256)
         var hasDate = false
-        for (name, value) in headers {
+        for (name, value) in headers where isSafe(name: name, value: value) {
             switch name.lowercased() {
             case "content-length", "transfer-encoding", "connection": continue
             case "date": hasDate = true
@@ -44,6 +44,12 @@ enum ResponseHead {
         }
         text += "\r\n"
         return Data(text.utf8)
+    }
+
+    /// A handler's header must not be able to split the response: a bad name or a value with
+    /// CR or LF is dropped.
+    static func isSafe(name: String, value: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy(ByteClass.isToken) && value.utf8.allSatisfy(ByteClass.isFieldValue)
     }
 
     static func hasBody(status: Int) -> Bool { !(100..<200).contains(status) && status != 204 && status != 304 }
