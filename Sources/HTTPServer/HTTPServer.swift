@@ -43,10 +43,10 @@ public final class HTTPServer: Sendable {
                 throw .threadCreationFailed(reason: "cannot create an eventfd: \(ListeningSocket.errnoText())")
             }
             let loop = AcceptLoop(listeners: listeners, wake: wake, registry: registry, configuration: configuration,
-                                  tls: tls, handler: handler)
+                                  tls: tls, handler: handler, threadName: "http:\(port)")
             registry.acceptThreadStarted()
             do throws(HTTPServerError) {
-                try NativeThread.spawn { loop.run() }
+                try NativeThread.spawn(name: "http:\(port)") { loop.run() }
             } catch {
                 registry.threadExited()
                 listeners.forEach { close($0) }

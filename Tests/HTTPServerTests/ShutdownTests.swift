@@ -11,8 +11,24 @@ private func openDescriptors() throws -> [String: String] {
     return result
 }
 
-private func threadCount() throws -> Int {
-    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count
+private func threadNames() throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").map { task in
+        ((try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// "socket:[inode]" for every TCP socket (any process) whose local port is `port`.
+private func socketInodes(localPort port: Int) throws -> Set<String> {
+    var inodes: Set<String> = []
+    let suffix = ":" + String(format: "%04X", port)
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        for line in try String(contentsOfFile: table, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let columns = line.split(separator: " ")
+            guard columns.count > 9, columns[1].hasSuffix(suffix), columns[9] != "0" else { continue }
+            inodes.insert("socket:[\(columns[9])]")
+        }
+    }
+    return inodes
 }
 
 /// A handler streaming "tick" until its writer throws, recording why it stopped.
@@ -111,19 +127,22 @@ extension ServerSuites {
         }
 
         @Test func descriptorsReturnToBaseline() async throws {
-            // One full cycle first, so lazily opened runtime descriptors are not counted.
+            // One full cycle of each kind first, so lazily opened runtime descriptors are not counted.
             let fixture = try TLSFixture()
             try await cycle(fixture.configuration)
             try await cycle(HTTPServerConfiguration())
-            let baseline = try openDescriptors()
-            let baselineThreads = try threadCount()
-            try await cycle(fixture.configuration)
-            try await cycle(HTTPServerConfiguration(host: "::1"))
-            let after = try openDescriptors()
-            let leaked = after.filter { baseline[$0.key] != $0.value }
-            #expect(after.count == baseline.count, "new: \(leaked)")
-            // Server threads are detached: they are gone shortly after they unregister.
-            try await eventually("threads back to \(baselineThreads)") { ((try? threadCount()) ?? .max) <= baselineThreads }
+            // Other test targets may share this process and open descriptors meanwhile, so a
+            // mismatch is retried; a real leak shows in every attempt.
+            var mismatches: [String] = []
+            for _ in 0..<3 {
+                let baseline = try openDescriptors()
+                try await cycle(fixture.configuration)
+                try await cycle(HTTPServerConfiguration(host: "::1"))
+                let after = try openDescriptors()
+                if after.count == baseline.count { break }
+                mismatches.append("\(baseline.count) -> \(after.count), new: \(after.filter { baseline[$0.key] != $0.value })")
+            }
+            #expect(mismatches.count < 3, "\(mismatches)")
         }
 
         @Test func restartIsRefusedAfterShutdown() async throws {
@@ -164,8 +183,14 @@ extension ServerSuites {
                 let result = try await ExternalTool.run(curl, ["-sk", "--max-time", "10", "https://127.0.0.1:\(port)/tls"])
                 #expect(result.output.contains("GET /tls"))
             }
+            let serverSockets = try socketInodes(localPort: port)
+            #expect(!serverSockets.isEmpty)
             await server.shutdown(timeout: .seconds(5))
             #expect(server.connectionCount == 0)
+            // Exactly this server's sockets and threads, whatever else the process is doing.
+            let stillOpen = try openDescriptors().values.filter { serverSockets.contains($0) }
+            #expect(stillOpen.isEmpty, "server sockets still open: \(stillOpen)")
+            try await eventually("threads of the server on port \(port) to exit") { (try? threadNames().contains("http:\(port)")) == false }
             clients.removeAll()
         }
     }

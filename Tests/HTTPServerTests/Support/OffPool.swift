@@ -20,7 +20,7 @@ final class ThreadPerJobExecutor: TaskExecutor {
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         do {
-            try NativeThread.spawn { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+            try NativeThread.spawn(name: "test-client") { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
         } catch {
             // No thread to be had: running inline is slower but still correct.
             job.runSynchronously(on: asUnownedTaskExecutor())
