@@ -97,6 +97,18 @@ extension ServerSuites {
             }
         }
 
+        @Test func headKeepsTheLengthTheHandlerDeclares() async throws {
+            try await withServer(handler: { _ in HTTPResponse(status: 200, headers: ["Content-Length": "1234"], body: .data(Data())) }) { _, port in
+                try await offPool {
+                    let client = try RawClient(port: port)
+                    try client.send("HEAD / HTTP/1.1\r\nHost: t\r\n\r\n")
+                    #expect(try client.readResponse(head: true)["content-length"] == "1234")
+                    try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+                    #expect(try client.readResponse()["content-length"] == "0", "GET sends the real length")
+                }
+            }
+        }
+
         @Test func noContentHasNoLength() async throws {
             try await withServer(handler: { _ in HTTPResponse(status: 204) }) { _, port in
                 try await offPool {

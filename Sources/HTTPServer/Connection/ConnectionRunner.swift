@@ -118,7 +118,12 @@ final class ConnectionRunner {
             guard !exchange.peerGone else { return false }
             let keepAlive = decideKeepAlive(&exchange, headers)
             let hasBody = ResponseHead.hasBody(status: status)
-            var bytes = ResponseHead.serialize(status: status, headers: headers, framing: hasBody ? .contentLength(body.count) : .noBody,
+            var length = body.count
+            // A HEAD handler may state the length GET would have without building the body.
+            if exchange.isHead, body.isEmpty, let declared = headers["Content-Length"].flatMap({ Int($0) }), declared >= 0 {
+                length = declared
+            }
+            var bytes = ResponseHead.serialize(status: status, headers: headers, framing: hasBody ? .contentLength(length) : .noBody,
                                                keepAlive: keepAlive, minorVersion: exchange.minorVersion)
             let sendBody = hasBody && !exchange.isHead && !body.isEmpty
             // One write for small responses; large bodies are not copied into the head's buffer.
