@@ -82,6 +82,22 @@ extension ServerSuites {
             }
         }
 
+        @Test func aHeadTrickledByteByByteIsCutOff() async throws {
+            let configuration = HTTPServerConfiguration(idleTimeout: .milliseconds(300))
+            try await withServer(configuration, handler: echoHandler) { _, port in
+                let cutOff = try await offPool {
+                    let client = try RawClient(port: port)
+                    // Each byte arrives well within the idle timeout; the head as a whole never does.
+                    for _ in 0..<200 {
+                        guard (try? client.send("X")) != nil else { return true }
+                        Thread.sleep(forTimeInterval: 0.05)
+                    }
+                    return false
+                }
+                #expect(cutOff, "the server kept a never-ending head open")
+            }
+        }
+
         @Test func headGetsHeadersWithoutBody() async throws {
             try await withServer(handler: { _ in HTTPResponse(status: 200, contentType: "text/plain", body: Data("hello".utf8)) }) { _, port in
                 try await offPool {
