@@ -124,6 +124,46 @@ extension ServerSuites {
             }
         }
 
+        @Test func streamingOverTLSAndDisconnectDetection() async throws {
+            let python = try #require(ExternalTool.which("python3"))
+            let fixture = try TLSFixture()
+            let script = try fixture.files.write("stream.py", """
+            import http.client, ssl, sys
+            context = ssl.create_default_context(cafile=sys.argv[2])
+            connection = http.client.HTTPSConnection("127.0.0.1", int(sys.argv[1]), context=context, timeout=10)
+            connection.request("GET", "/watch")
+            response = connection.getresponse()
+            print("encoding:", response.getheader("Transfer-Encoding"))
+            for _ in range(3):
+                print("line:", response.readline().decode().strip())
+            connection.close()
+            """)
+            let errors = Recorder<HTTPServerError>()
+            let handler: HTTPHandler = { _ in
+                HTTPResponse(status: 200, body: .stream { writer in
+                    var index = 0
+                    do {
+                        while true {
+                            try await writer.write(Data("event \(index)\n".utf8))
+                            index += 1
+                            try? await Task.sleep(for: .milliseconds(5))
+                        }
+                    } catch {
+                        errors.append(error as? HTTPServerError ?? .stopped)
+                    }
+                })
+            }
+            try await withServer(fixture.configuration, handler: handler) { server, port in
+                let result = try await ExternalTool.run(python, [script, "\(port)", fixture.caPath])
+                #expect(result.status == 0, "\(result.errorOutput)")
+                #expect(result.output.contains("encoding: chunked"))
+                #expect(result.output.contains("line: event 0\nline: event 1\nline: event 2\n"))
+                try await eventually("the writer to notice the client left") { !errors.values.isEmpty }
+                #expect(errors.values == [.clientDisconnected])
+                try await eventually("the connection to be released") { server.connectionCount == 0 }
+            }
+        }
+
         @Test func tlsOverIPv6() async throws {
             let curl = try #require(ExternalTool.which("curl"))
             let fixture = try TLSFixture(host: "::1")
