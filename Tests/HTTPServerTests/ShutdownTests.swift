@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import HTTPServer
 
@@ -17,18 +20,25 @@ private func threadNames() throws -> [String] {
     }
 }
 
-/// "socket:[inode]" for every TCP socket (any process) whose local port is `port`.
-private func socketInodes(localPort port: Int) throws -> Set<String> {
-    var inodes: Set<String> = []
-    let suffix = ":" + String(format: "%04X", port)
-    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-        for line in try String(contentsOfFile: table, encoding: .utf8).split(separator: "\n").dropFirst() {
-            let columns = line.split(separator: " ")
-            guard columns.count > 9, columns[1].hasSuffix(suffix), columns[9] != "0" else { continue }
-            inodes.insert("socket:[\(columns[9])]")
+/// This process's descriptors that are sockets bound to local port `port`: the server's
+/// listeners and accepted connections (clients' sockets have the port as their peer only).
+private func socketsBound(toPort port: Int) throws -> [Int32] {
+    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { Int32($0) }.filter { fd in
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let bound = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { return false }
+        switch Int32(storage.ss_family) {
+        case AF_INET:
+            return withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) } } == port
+        case AF_INET6:
+            return withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) } } == port
+        default:
+            return false
         }
     }
-    return inodes
 }
 
 /// A handler streaming "tick" until its writer throws, recording why it stopped.
@@ -183,12 +193,11 @@ extension ServerSuites {
                 let result = try await ExternalTool.run(curl, ["-sk", "--max-time", "10", "https://127.0.0.1:\(port)/tls"])
                 #expect(result.output.contains("GET /tls"))
             }
-            let serverSockets = try socketInodes(localPort: port)
-            #expect(!serverSockets.isEmpty)
+            #expect(try !socketsBound(toPort: port).isEmpty, "the listener is found")
             await server.shutdown(timeout: .seconds(5))
             #expect(server.connectionCount == 0)
             // Exactly this server's sockets and threads, whatever else the process is doing.
-            let stillOpen = try openDescriptors().values.filter { serverSockets.contains($0) }
+            let stillOpen = try socketsBound(toPort: port)
             #expect(stillOpen.isEmpty, "server sockets still open: \(stillOpen)")
             try await eventually("threads of the server on port \(port) to exit") { (try? threadNames().contains("http:\(port)")) == false }
             clients.removeAll()
