@@ -26,6 +26,18 @@ extension ServerSuites {
             #expect(Set(remotes.values).count == 1, "all five requests came over one connection")
         }
 
+        @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
+            try await withServer(handler: echoHandler) { _, port in
+                try await offPool {
+                    let client = try RawClient(port: port)
+                    try client.send("GET /one HTTP/1.1\r\nHost: t\r\n\r\nPOST /two HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabcGET /three HTTP/1.1\r\nHost: t\r\n\r\n")
+                    #expect(try client.readResponse().text.hasPrefix("GET /one\n"))
+                    #expect(try client.readResponse().text.contains("POST /two\nraw-query: \nbody-bytes: 3"))
+                    #expect(try client.readResponse().text.hasPrefix("GET /three\n"))
+                }
+            }
+        }
+
         @Test func connectionCloseIsHonoured() async throws {
             try await withServer(handler: echoHandler) { _, port in
                 try await offPool {
