@@ -164,6 +164,31 @@ extension ServerSuites {
             }
         }
 
+        @Test func closingConnectionsSendCloseNotify() async throws {
+            let python = try #require(ExternalTool.which("python3"))
+            let fixture = try TLSFixture()
+            // Python's ssl raises SSLEOFError on a close without close_notify.
+            let script = try fixture.files.write("close.py", """
+            import socket, ssl, sys
+            context = ssl.create_default_context(cafile=sys.argv[2])
+            with socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10) as raw:
+                with context.wrap_socket(raw, server_hostname="localhost", suppress_ragged_eofs=False) as tls:
+                    tls.sendall(b"GET /bye HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n")
+                    data = b""
+                    while True:
+                        chunk = tls.recv(65536)
+                        if not chunk:
+                            break
+                        data += chunk
+                    print(data.decode().splitlines()[0])
+            """)
+            try await withServer(fixture.configuration, handler: echoHandler) { _, port in
+                let result = try await ExternalTool.run(python, [script, "\(port)", fixture.caPath])
+                #expect(result.status == 0, "\(result.errorOutput)")
+                #expect(result.output.hasPrefix("HTTP/1.1 200 OK"))
+            }
+        }
+
         @Test func tlsOverIPv6() async throws {
             let curl = try #require(ExternalTool.which("curl"))
             let fixture = try TLSFixture(host: "::1")
