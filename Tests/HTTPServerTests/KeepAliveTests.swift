@@ -137,6 +137,19 @@ extension ServerSuites {
             }
         }
 
+        // MARK: Handler mistakes
+
+        @Test(arguments: [0, 42, 101, 1000])
+        func impossibleStatusesBecome500(_ status: Int) async throws {
+            try await withServer(handler: { _ in HTTPResponse(status: status) }) { _, port in
+                try await offPool {
+                    let client = try RawClient(port: port)
+                    try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+                    #expect(try client.readResponse().status == 500)
+                }
+            }
+        }
+
         @Test func noContentHasNoLength() async throws {
             try await withServer(handler: { _ in HTTPResponse(status: 204) }) { _, port in
                 try await offPool {
