@@ -18,7 +18,8 @@ final class ConnectionIO {
     /// consuming is O(1)).
     private(set) var buffer: [UInt8] = []
     private(set) var start = 0
-    private var scratch = [UInt8](repeating: 0, count: 32 << 10)
+    /// One TLS record at most (16 KiB); kept small since every connection has one.
+    private var scratch = [UInt8](repeating: 0, count: 16 << 10)
 
     init(transport: any Transport, channel: ConnectionChannel, idleTimeout: Duration) {
         self.transport = transport
