@@ -102,6 +102,16 @@ struct WatchTests {
         }
     }
 
+    @Test func emptyNamespaceIsRejectedOnFirstNext() async throws {
+        do {
+            _ = try await collect("")
+            Issue.record("expected an error")
+        } catch {
+            guard case .configuration(let m) = error else { Issue.record("got \(error)"); return }
+            #expect(m.contains("namespace is empty"))
+        }
+    }
+
     // MARK: Volume
 
     @Test func hundredThousandEventsWithBoundedBuffer() async throws {

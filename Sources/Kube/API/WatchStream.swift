@@ -28,7 +28,8 @@ public struct WatchStream: AsyncSequence, Sendable {
     public typealias Failure = KubeError
 
     let client: KubeClient
-    let call: APICall
+    /// The request, or why it cannot be made (reported by the first `next()`).
+    let call: Result<APICall, KubeError>
 
     public func makeAsyncIterator() -> Iterator { Iterator(connection: WatchConnection(client: client, call: call)) }
 
@@ -50,8 +51,11 @@ public struct WatchStream: AsyncSequence, Sendable {
 extension KubeClient {
     /// Watches a collection (`namespace` nil: all namespaces or cluster-scoped).
     public func watch(_ r: GroupVersionResource, namespace: String?, options: WatchOptions = .init()) -> WatchStream {
-        let path = (try? APICall.path(r, namespace: namespace, name: nil, subresource: nil)) ?? r.basePath + "/" + r.resource
-        return WatchStream(client: self, call: APICall(method: "GET", verb: "watch", gvr: r, path: path, query: options.query))
+        let call = Result { () throws(KubeError) -> APICall in
+            APICall(method: "GET", verb: "watch", gvr: r, path: try APICall.path(r, namespace: namespace, name: nil, subresource: nil),
+                    query: options.query)
+        }
+        return WatchStream(client: self, call: call)
     }
 }
 
@@ -59,13 +63,21 @@ extension KubeClient {
 final class WatchConnection: @unchecked Sendable {
     let client: KubeClient
     let call: APICall
+    private let invalid: KubeError?
     private var body: BodyStream?
     private var lines = LineBuffer()
     private var finished = false
 
-    init(client: KubeClient, call: APICall) {
+    init(client: KubeClient, call: Result<APICall, KubeError>) {
         self.client = client
-        self.call = call
+        switch call {
+        case .success(let c):
+            self.call = c
+            invalid = nil
+        case .failure(let e):
+            self.call = APICall(method: "GET", verb: "watch", path: "/")
+            invalid = e
+        }
     }
 
     deinit {
@@ -78,6 +90,10 @@ final class WatchConnection: @unchecked Sendable {
 
     func next() async throws(KubeError) -> WatchEvent? {
         if finished { return nil }
+        if let invalid {
+            finished = true
+            throw invalid
+        }
         if body == nil { try await start() }
         guard let body else { return nil }
         while true {

@@ -62,7 +62,12 @@ enum CurlEasyConfigurator {
         } else {
             set(CURLOPT_SSL_VERIFYPEER, 1)
             set(CURLOPT_SSL_VERIFYHOST, 2)
-            if let ca = r.tls.caPEM { setBlob(CURLOPT_CAINFO_BLOB, ca) }
+            if let ca = r.tls.caPEM {
+                // Trust only the configured CA, as kubectl does, not the system bundle besides it.
+                _ = ccurl_setopt_ptr(easy, CURLOPT_CAPATH, nil)
+                _ = ccurl_setopt_ptr(easy, CURLOPT_CAINFO, nil)
+                setBlob(CURLOPT_CAINFO_BLOB, ca)
+            }
         }
         if let cert = r.tls.clientCertificatePEM, let key = r.tls.clientKeyPEM {
             set(CURLOPT_SSLCERTTYPE, "PEM")
