@@ -168,6 +168,20 @@ struct TransportTests {
         }
     }
 
+    @Test func manyConcurrentRequestsOnOneLoop() async throws {
+        let client = try server.client { $0.qps = 0 }
+        let cm = GroupVersionResource.configMaps
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<40 {
+                group.addTask { _ = try await client.create(cm, namespace: "load", ["metadata": ["name": .string("c\(i)")]]) }
+            }
+            try await group.waitForAll()
+        }
+        let all = try await client.listAll(cm, namespace: "load", options: ListOptions(limit: 30))
+        #expect(all.items.count == 40)
+        #expect(Set(all.items.compactMap { $0[path: ["metadata", "name"]]?.stringValue }).count == 40)
+    }
+
     // MARK: Rate limiting
 
     @Test func rateLimiterAllowsBurstThenSpacesRequests() {

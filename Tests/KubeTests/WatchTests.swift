@@ -70,6 +70,16 @@ struct WatchTests {
         }
     }
 
+    @Test func otherErrorEventsAreTypedStatus() async throws {
+        do {
+            _ = try await collect("error-500")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.statusCode == 500)
+            #expect(error.apiStatus?.message == "etcd is unhappy")
+        }
+    }
+
     // MARK: Faults
 
     @Test func serverClosingMidStreamIsATransportError() async throws {

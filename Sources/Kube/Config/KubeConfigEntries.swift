@@ -64,6 +64,10 @@ enum KubeConfigCluster {
         var c = ClientConfiguration(server: url)
         c.certificateAuthorityPEM = try r.pem("certificate-authority")
         c.insecureSkipTLSVerify = try r.bool("insecure-skip-tls-verify")
+        if c.insecureSkipTLSVerify, c.certificateAuthorityPEM != nil {
+            // kubectl refuses this combination too: the CA would silently be ignored.
+            throw r.invalid("insecure-skip-tls-verify", "cannot be combined with certificate-authority(-data); remove one")
+        }
         c.tlsServerName = try r.string("tls-server-name")
         return c
     }
