@@ -9,7 +9,7 @@ struct HTTPVersionTests {
     static let nghttpd = "/usr/sbin/nghttpd"
 
     @Test func http11WhenTheServerOffersNothingElse() async throws {
-        let server = try FakeAPIServer()
+        let server = try FakeAPIServer.shared()
         let client = try server.client()
         let request = try await client.transportRequest(APICall(method: "GET", verb: "get", path: "/whoami"), timeout: .seconds(10))
         let response = try await client.loop.perform(request).get()

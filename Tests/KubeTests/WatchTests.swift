@@ -10,7 +10,7 @@ struct WatchTests {
     let cm = GroupVersionResource.configMaps
 
     init() throws {
-        server = try FakeAPIServer()
+        server = try FakeAPIServer.shared()
         client = try server.client()
     }
 
@@ -36,9 +36,9 @@ struct WatchTests {
     }
 
     @Test func watchQueryCarriesOptions() async throws {
-        _ = try await collect("basic", options: WatchOptions(labelSelector: "app=x", resourceVersion: "42", timeoutSeconds: 300))
-        let log = try await client.getRaw("/debug/requests")["requests"]?.arrayValue ?? []
-        let q = try #require(log.first { $0["path"] == "/api/v1/namespaces/basic/configmaps" }?["query"])
+        _ = try await collect("basic.options", options: WatchOptions(labelSelector: "app=x", resourceVersion: "42", timeoutSeconds: 300))
+        let log = try await server.requests(containing: "/namespaces/basic.options/", via: client)
+        let q = try #require(log.first?["query"])
         #expect(q["watch"] == "1")
         #expect(q["labelSelector"] == "app=x")
         #expect(q["resourceVersion"] == "42")

@@ -243,8 +243,12 @@ class Handler(BaseHTTPRequestHandler):
                              "authorization": self.headers.get("Authorization"),
                              "body": body.decode("utf-8", "replace")[:2000]})
         if url.path == "/debug/requests":
+            # ?contains=X keeps the requests whose path and query contain X, so tests
+            # sharing one server see only their own.
+            want = q.get("contains", "")
             with LOCK:
-                return self.send_json(200, {"requests": list(REQUESTS)})
+                mine = [r for r in REQUESTS[:-1] if want in r["path"] + "?" + r["rawQuery"]]
+            return self.send_json(200, {"requests": mine})
         if not self.auth_ok():
             return self.send_json(401, status(401, "Unauthorized", "Unauthorized"))
         if url.path == "/whoami":
@@ -447,7 +451,9 @@ class Handler(BaseHTTPRequestHandler):
             obj.update(extra)
         return json.dumps({"type": typ, "object": obj}).encode() + b"\n"
 
-    def watch(self, scenario, q):
+    def watch(self, namespace, q):
+        # "basic.t1" plays scenario "basic": tests sharing a server keep their requests apart.
+        scenario = (namespace or "").split(".")[0]
         try:
             if scenario == "gone":
                 return self.send_json(410, status(410, "Expired", "too old resource version: 1 (2000)"))
