@@ -145,9 +145,12 @@ struct WatchTests {
         let peak = iterator.connection.peakBufferedBytes
         // One chunk may exceed the mark when the buffer was empty; never more.
         #expect(peak <= 256 * 1024 + 128 * 1024, "peak buffered \(peak) bytes")
-        // ~30 MB streamed: memory must not grow with the stream once warm.
+        // The frame splitter drops what it parsed: it holds about one chunk, not the ~22 MB stream.
+        #expect(iterator.connection.peakLineBufferBytes < 1 << 20, "line buffer peaked at \(iterator.connection.peakLineBufferBytes)")
+        // Process-wide RSS also moves with tests running in parallel, so this bound is loose:
+        // it catches events being retained (100k parsed objects), not small growth.
         if rssBefore > 0 {
-            #expect(rssAfter - rssAfterWarmup < 24 << 20, "RSS grew from \(rssAfterWarmup) to \(rssAfter)")
+            #expect(rssAfter - rssAfterWarmup < 100 << 20, "RSS grew from \(rssAfterWarmup) to \(rssAfter)")
         }
     }
 

@@ -30,6 +30,9 @@ final class WatchConnection: @unchecked Sendable {
     /// The most bytes the body buffer held at once (tests check the bound).
     var peakBufferedBytes: Int { body?.peakBufferedBytes ?? 0 }
 
+    /// The most bytes the frame splitter held at once.
+    var peakLineBufferBytes: Int { lines.peakStorage }
+
     func next() async throws(KubeError) -> WatchEvent? {
         if finished { return nil }
         if let invalid {
