@@ -17,7 +17,9 @@ enum CurlEasyConfigurator {
             comps.host = name
             if let u = comps.url {
                 url = u
-                let list = curl_slist_append(nil, "\(name):\(port):\(host):\(port)")
+                // An IPv6 address to connect to is written in brackets.
+                let target = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+                let list = curl_slist_append(nil, "\(name):\(port):\(target):\(port)")
                 // Freed with the header list below: keep both alive for the transfer.
                 t.connectTo = list
                 _ = ccurl_setopt_ptr(easy, CURLOPT_CONNECT_TO, list)
