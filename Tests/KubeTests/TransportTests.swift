@@ -156,6 +156,21 @@ struct TransportTests {
         }
     }
 
+    @Test func perCallTimeoutSharesTheClient() async throws {
+        let client = try server.client()
+        let fast = client.withTimeout(.milliseconds(300))
+        do {
+            _ = try await fast.getRaw("/fault/slow?seconds=5&key=t")
+            Issue.record("expected a timeout")
+        } catch {
+            guard case .timeout = error else { Issue.record("got \(error)"); return }
+        }
+        // The original keeps its timeout and the shared connection pool.
+        let a = try await client.getRaw("/whoami")["remotePort"]
+        let b = try await fast.getRaw("/whoami")["remotePort"]
+        #expect(a == b)
+    }
+
     @Test func cancellingARequest() async throws {
         let client = try server.client()
         let task = Task { () throws(KubeError) -> JSONValue in try await client.getRaw("/fault/slow?seconds=10") }
