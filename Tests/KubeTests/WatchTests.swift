@@ -35,6 +35,11 @@ struct WatchTests {
         #expect(events.allSatisfy { $0.type == .added })
     }
 
+    @Test func lastEventWithoutNewlineIsDelivered() async throws {
+        let events = try await collect("no-final-newline")
+        #expect(events.map(\.type) == [.added, .deleted])
+    }
+
     @Test func watchQueryCarriesOptions() async throws {
         _ = try await collect("basic.options", options: WatchOptions(labelSelector: "app=x", resourceVersion: "42", timeoutSeconds: 300))
         let log = try await server.requests(containing: "/namespaces/basic.options/", via: client)

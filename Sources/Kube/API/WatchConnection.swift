@@ -9,6 +9,7 @@ final class WatchConnection: @unchecked Sendable {
     private var body: BodyStream?
     private var lines = LineBuffer()
     private var finished = false
+    private var sawEnd = false
 
     init(client: KubeClient, call: Result<APICall, KubeError>) {
         self.client = client
@@ -39,7 +40,12 @@ final class WatchConnection: @unchecked Sendable {
             finished = true
             throw invalid
         }
-        if body == nil { try await start() }
+        if body == nil {
+            do { try await start() } catch {
+                finished = true
+                throw error
+            }
+        }
         guard let body else { return nil }
         while true {
             if let range = lines.nextLine() {
@@ -56,6 +62,12 @@ final class WatchConnection: @unchecked Sendable {
                 throw error
             }
             guard let chunk else {
+                // A last event without its newline still counts; then the watch is over.
+                if lines.pendingCount > 0, !sawEnd {
+                    sawEnd = true
+                    lines.append(Data([0x0A]))
+                    continue
+                }
                 finish()
                 return nil
             }

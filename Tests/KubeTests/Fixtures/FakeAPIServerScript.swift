@@ -495,6 +495,8 @@ class Handler(BaseHTTPRequestHandler):
             elif scenario == "expired":
                 self.chunk(self.event("ADDED", "a", 1))
                 self.chunk(json.dumps({"type": "ERROR", "object": status(410, "Expired", "too old resource version: 1 (2000)")}).encode() + b"\n")
+            elif scenario == "no-final-newline":
+                self.chunk(self.event("ADDED", "a", 1) + self.event("DELETED", "a", 2).rstrip(b"\n"))
             elif scenario == "error-500":
                 self.chunk(json.dumps({"type": "ERROR", "object": status(500, "InternalError", "etcd is unhappy")}).encode() + b"\n")
             elif scenario == "close-mid":
