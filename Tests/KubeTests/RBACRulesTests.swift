@@ -3,7 +3,7 @@ import JSON
 import Testing
 @testable import Kube
 
-@Suite("Recorded calls against RBAC rules")
+@Suite("Recorded calls against RBAC rules", .timeLimit(.minutes(1)))
 struct RBACRulesTests {
     static let role: JSONValue = [
         "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": ["name": "threat-monitor"],
