@@ -2,6 +2,15 @@ import Foundation
 import JSON
 
 /// The Kubernetes API client. One instance per API server; share it freely across tasks.
+///
+///     let client = try KubeClient(try ClientConfiguration.load())
+///     let cm = try await client.get(.configMaps, namespace: client.namespace, name: "settings")
+///     for try await event in client.watch(.ciliumNetworkPolicies, namespace: nil,
+///                                         options: WatchOptions(resourceVersion: list.resourceVersion)) { ... }
+///
+/// Requests run on one libcurl event-loop thread (HTTP/2 multiplexed when offered), pass a
+/// client-side rate limit, and are retried on 429 (any method), 503 and connection failures
+/// (idempotent methods). Failures are `KubeError`s carrying the server's Status.
 public final class KubeClient: Sendable {
     public let configuration: ClientConfiguration
     /// Owns the event loop: derived clients (`withTimeout`) share it, the last one stops it.
