@@ -29,7 +29,14 @@ struct LineBuffer {
 
     /// The next complete line (without the newline), or nil when none is complete yet.
     mutating func nextLine() -> Range<Int>? {
-        guard let nl = bytes[scanned...].firstIndex(of: 0x0A) else {
+        let from = scanned
+        // memchr is vectorised: the scan costs little next to JSON parsing.
+        let found: Int? = bytes.withUnsafeBufferPointer { (buf: UnsafeBufferPointer<UInt8>) -> Int? in
+            guard let base = buf.baseAddress, from < buf.count,
+                  let hit = memchr(base + from, 0x0A, buf.count - from) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+        guard let nl = found else {
             scanned = bytes.count
             return nil
         }
