@@ -155,3 +155,8 @@ public struct EventCorrelator: Sendable {
         }
     }
 }
+
+extension EventCorrelator {
+    /// How many series are remembered (bounded by `maxTracked`).
+    var trackedSeriesCount: Int { series.count }
+}
