@@ -3,11 +3,11 @@ import Testing
 @testable import Controller
 
 @Suite struct EventCorrelatorTests {
-    let ref = ObjectReference(apiVersion: "threatmonitor.dev/v1alpha1", kind: "ContainerNetworkPolicy",
+    let ref = InvolvedObject(apiVersion: "threatmonitor.dev/v1alpha1", kind: "ContainerNetworkPolicy",
                               namespace: "ns", name: "p", uid: "u1")
     let t0 = Date(timeIntervalSince1970: 1_000_000)
 
-    func record(_ note: String = "spec.rules[0]: bad", reason: String = "Invalid", on r: ObjectReference? = nil) -> EventRecord {
+    func record(_ note: String = "spec.rules[0]: bad", reason: String = "Invalid", on r: InvolvedObject? = nil) -> EventRecord {
         EventRecord(regarding: r ?? ref, type: .warning, reason: reason, action: "Validate", note: note)
     }
 
@@ -82,7 +82,7 @@ import Testing
         #expect(created == 25)
         #expect(dropped == 75)
         // Another object has its own bucket.
-        let other = ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "ns", name: "q")
+        let other = InvolvedObject(apiVersion: "v1", kind: "Pod", namespace: "ns", name: "q")
         guard case .create = c.correlate(record("x", on: other), now: t0) else {
             Issue.record("another object must not be throttled")
             return
@@ -99,7 +99,7 @@ import Testing
         cfg.maxTracked = 100
         var c = EventCorrelator(configuration: cfg)
         for i in 0..<1000 {
-            let r = ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "ns", name: "p\(i)")
+            let r = InvolvedObject(apiVersion: "v1", kind: "Pod", namespace: "ns", name: "p\(i)")
             _ = c.correlate(record(on: r), now: t0.addingTimeInterval(Double(i)))
         }
         #expect(c.trackedSeriesCount <= 101)

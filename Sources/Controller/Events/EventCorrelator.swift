@@ -58,7 +58,7 @@ public struct EventCorrelator: Sendable {
     private var series: [EventRecord: Series] = [:]
     private var dirty: Set<EventRecord> = []
     private var similar: [EventRecord: Similar] = [:]
-    private var buckets: [ObjectReference: (bucket: TokenBucket, used: Date)] = [:]
+    private var buckets: [InvolvedObject: (bucket: TokenBucket, used: Date)] = [:]
 
     public init(configuration: Configuration = Configuration()) { self.configuration = configuration }
 
@@ -119,7 +119,7 @@ public struct EventCorrelator: Sendable {
         return s.notes.count >= configuration.maxSimilarEvents
     }
 
-    private mutating func allow(_ ref: ObjectReference, now: Date) -> Bool {
+    private mutating func allow(_ ref: InvolvedObject, now: Date) -> Bool {
         var entry = buckets[ref] ?? (TokenBucket(rate: configuration.spamQPS, burst: configuration.spamBurst), now)
         let ok = entry.bucket.tryTake(now: now.timeIntervalSince1970)
         entry.used = now

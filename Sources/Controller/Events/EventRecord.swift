@@ -1,7 +1,7 @@
 import JSON
 
 /// The object an Event is about (events.k8s.io/v1 `regarding` / `related`).
-public struct ObjectReference: Sendable, Hashable {
+public struct InvolvedObject: Sendable, Hashable {
     public var apiVersion: String
     public var kind: String
     public var namespace: String?
@@ -43,8 +43,8 @@ public enum EventType: String, Sendable, Hashable {
 /// One occurrence to record. Two records with equal fields are "isomorphic" and
 /// are counted in one Event's series.
 public struct EventRecord: Sendable, Hashable {
-    public var regarding: ObjectReference
-    public var related: ObjectReference?
+    public var regarding: InvolvedObject
+    public var related: InvolvedObject?
     public var type: EventType
     /// Why the action was taken, UpperCamelCase ("Invalid", "Synced").
     public var reason: String
@@ -53,7 +53,7 @@ public struct EventRecord: Sendable, Hashable {
     /// Human-readable detail, at most 1 kB.
     public var note: String
 
-    public init(regarding: ObjectReference, related: ObjectReference? = nil, type: EventType, reason: String,
+    public init(regarding: InvolvedObject, related: InvolvedObject? = nil, type: EventType, reason: String,
                 action: String, note: String) {
         self.regarding = regarding
         self.related = related

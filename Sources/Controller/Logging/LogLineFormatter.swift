@@ -26,20 +26,8 @@ enum LogLineFormatter {
         }
     }
 
-    /// RFC 3339 UTC with milliseconds, built by hand: date formatters are costly and not Sendable.
-    static func timestamp(_ d: Date) -> String {
-        let t = d.timeIntervalSince1970
-        var secs = time_t(t.rounded(.down))
-        let ms = min(999, Int(((t - Double(secs)) * 1000).rounded()))
-        var tmv = tm()
-        gmtime_r(&secs, &tmv)
-        func pad(_ v: Int32, _ w: Int) -> String {
-            let s = String(v)
-            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
-        }
-        return "\(pad(tmv.tm_year + 1900, 4))-\(pad(tmv.tm_mon + 1, 2))-\(pad(tmv.tm_mday, 2))T"
-            + "\(pad(tmv.tm_hour, 2)):\(pad(tmv.tm_min, 2)):\(pad(tmv.tm_sec, 2)).\(pad(Int32(ms), 3))Z"
-    }
+    /// RFC 3339 UTC with milliseconds.
+    static func timestamp(_ d: Date) -> String { Timestamp.rfc3339(d, fractionDigits: 3) }
 
     /// Keys may not contain spaces, `=` or quotes; those bytes become `_`.
     static func logfmtKey(_ k: String) -> String {
