@@ -141,6 +141,29 @@ import Testing
         t.cluster.faults.clear()
     }
 
+    @Test func bookmarksAdvanceTheResumePoint() async throws {
+        let t = try await TestCluster.start(options: DevClusterOptions(bookmarkInterval: .milliseconds(100)))
+        defer { Task { await t.stop() } }
+        let admin = try t.client()
+        try await createNamespace(admin, "elsewhere")
+        let (inf, task) = try startInformer(t, registry: MetricsRegistry())
+        defer { task.cancel() }
+        #expect(await inf.waitForSync(timeout: .seconds(10)))
+        let before = Int64(inf.lastResourceVersion ?? "") ?? 0
+        // Changes the namespaced informer never sees as events.
+        for i in 0..<3 {
+            try await persist { () throws(KubeError) in
+                try await admin.create(.configMaps, namespace: "elsewhere", configMap("elsewhere", "b\(i)", value: "x"))
+            }
+        }
+        let target = t.cluster.resourceVersion
+        #expect(target > before)
+        try await eventually(.seconds(10), "bookmark moves the resume point") {
+            (Int64(inf.lastResourceVersion ?? "") ?? 0) >= target
+        }
+        #expect(inf.cache.count == 0)
+    }
+
     @Test func sharedFactoryHandsOutOneInformerPerResource() async throws {
         let t = try await TestCluster.start()
         defer { Task { await t.stop() } }

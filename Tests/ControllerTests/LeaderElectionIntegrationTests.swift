@@ -1,3 +1,4 @@
+import Foundation
 import DevCluster
 import JSON
 import Kube
@@ -83,6 +84,49 @@ import Testing
         try await withTimeout(.seconds(15), "b stops") { try await runB.value }
         let released = try await admin.get(.leases, namespace: t.namespace, name: "tm-leader")
         #expect(released[path: ["spec", "holderIdentity"]] == "")
+    }
+
+    @Test func followerIsReadyButNeverLeadsOrWrites() async throws {
+        let t = try await TestCluster.start()
+        defer { Task { await t.stop() } }
+        let admin = try t.client()
+        // Someone else holds a long lease.
+        let now = Timestamp.micro(Date())
+        _ = try await admin.create(.leases, namespace: t.namespace, [
+            "apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
+            "metadata": ["name": "tm-leader", "namespace": .string(t.namespace)],
+            "spec": ["holderIdentity": "someone-else", "leaseDurationSeconds": 600,
+                     "acquireTime": .string(now), "renewTime": .string(now)],
+        ])
+        let rec = RequestRecorder()
+        var o = ManagerOptions()
+        o.leaderElect = true
+        o.namespace = t.namespace
+        o.metricsBindAddress = BindAddress(host: "127.0.0.1", port: 0)
+        o.healthProbeBindAddress = BindAddress(host: "127.0.0.1", port: 0)
+        let m = try Manager(options: o, clientConfiguration: try t.configuration(recorder: rec), logger: .disabled,
+                            leaderElection: lease(t, id: "f", duration: .seconds(600), renew: .seconds(400)),
+                            informerConfiguration: fastInformer)
+        let ran = Mutex(0)
+        let c = try m.controller(name: "follower", reconciler: ClosureReconciler { _ in ran.withLock { $0 += 1 }; return .done })
+        await c.watch(try m.informers.informer(for: .configMaps))
+        let run = Task { try await m.run() }
+        try await persist { () throws(KubeError) in try await admin.create(.configMaps, namespace: t.namespace, configMap(t.namespace, "f1", value: "x")) }
+        try await eventually { m.boundPorts.count == 2 }
+        let probes = "http://127.0.0.1:\(m.boundPorts["probes"] ?? 0)"
+        let metrics = "http://127.0.0.1:\(m.boundPorts["metrics"] ?? 0)"
+        // Ready once synced, although not leading.
+        try await eventually { (try? await fetch(probes + "/readyz").0) == 200 }
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(!m.isLeader)
+        #expect(ran.withLock { $0 } == 0)
+        #expect(try await fetch(metrics + "/metrics").1.contains("leader_election_master_status{name=\"tm-leader\"} 0"))
+        #expect(writes(rec, resource: "configmaps").isEmpty)
+        #expect(writes(rec, resource: "leases").isEmpty, "a follower must not touch a lease it does not hold")
+        m.stop()
+        try await withTimeout(.seconds(15)) { try await run.value }
+        let l = try await admin.get(.leases, namespace: t.namespace, name: "tm-leader")
+        #expect(l[path: ["spec", "holderIdentity"]] == "someone-else")
     }
 
     @Test func killedLeaderIsReplacedOnlyAfterTheLeaseExpires() async throws {

@@ -88,6 +88,7 @@ public final class Informer: Sendable {
     public func run() async {
         var backoff = configuration.backoff
         var needsList = true
+        var delivered = false
         let clock = ContinuousClock()
         while !Task.isCancelled {
             do throws(KubeError) {
@@ -96,7 +97,8 @@ public final class Informer: Sendable {
                     needsList = false
                 }
                 let start = clock.now
-                let delivered = try await watchOnce()
+                delivered = false
+                try await watchOnce(delivered: &delivered)
                 if !delivered && clock.now - start < configuration.minimumWatchDuration {
                     metrics?.restart("closed_early")
                     try? await Task.sleep(for: backoff.next(now: clock.now))
@@ -110,6 +112,10 @@ public final class Informer: Sendable {
             } catch {
                 if Task.isCancelled { break }
                 if case .cancelled = error { break }
+                // An error after events arrived is an ERROR event mid-stream: the server's
+                // view and ours may have diverged, so start over from a list.
+                if delivered { needsList = true }
+                delivered = false
                 metrics?.restart("error")
                 let delay = backoff.next(now: clock.now)
                 logger.warning("list/watch failed; retrying", ["error": error.description, "retry_in": delay])
@@ -141,19 +147,17 @@ public final class Informer: Sendable {
         markSynced()
     }
 
-    /// One watch until the server ends it; true when at least one event arrived.
-    private func watchOnce() async throws(KubeError) -> Bool {
+    /// One watch until the server ends it; `delivered` turns true with the first event.
+    private func watchOnce(delivered: inout Bool) async throws(KubeError) {
         var options = WatchOptions(labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector,
                                    resourceVersion: lastResourceVersion, allowWatchBookmarks: true)
         options.timeoutSeconds = Int.random(in: configuration.watchTimeoutSeconds)
-        var delivered = false
         for try await event in client.watch(resource, namespace: namespace, options: options) {
             delivered = true
             metrics?.events.inc()
             await apply(event)
             if Task.isCancelled { break }
         }
-        return delivered
     }
 
     private func apply(_ event: WatchEvent) async {
