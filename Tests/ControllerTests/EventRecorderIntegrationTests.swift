@@ -41,4 +41,24 @@ import Testing
         #expect(Set(events.compactMap { $0["reason"]?.stringValue }) == ["Synced", "Invalid"])
         #expect(events.allSatisfy { $0["series"] == nil })
     }
+
+    @Test func eventsAboutCachedObjectsNameTheirKind() async throws {
+        let t = try await TestCluster.start()
+        defer { Task { await t.stop() } }
+        let admin = try t.client()
+        let ns = t.namespace
+        try await persist { () throws(KubeError) in try await admin.create(.configMaps, namespace: ns, configMap(ns, "cached", value: "x")) }
+        let inf = try Informer(client: try t.client(), resource: .configMaps, namespace: ns, configuration: fastInformer)
+        let task = Task { await inf.run() }
+        defer { task.cancel() }
+        #expect(await inf.waitForSync(timeout: .seconds(10)))
+        let obj = try #require(inf.cache.get(namespace: ns, name: "cached"))
+        #expect(obj["kind"] == "ConfigMap")
+        #expect(obj["apiVersion"] == "v1")
+        let rec = try EventRecorder(client: try t.client(), reportingController: "c", reportingInstance: "i")
+        await rec.event(obj, type: .normal, reason: "Seen", action: "Reconcile", note: "from the cache")
+        let e = try #require(try await admin.list(.events, namespace: ns).items.first)
+        #expect(e[path: ["regarding", "kind"]] == "ConfigMap")
+        #expect(e[path: ["regarding", "uid"]] == obj[path: ["metadata", "uid"]])
+    }
 }

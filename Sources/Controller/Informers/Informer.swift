@@ -129,8 +129,10 @@ public final class Informer: Sendable {
     private func list() async throws(KubeError) {
         var options = ListOptions(labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector)
         options.limit = configuration.pageSize
-        let result = try await client.listAll(resource, namespace: namespace, options: options)
+        var fetched = try await client.listAll(resource, namespace: namespace, options: options)
         metrics?.lists.inc()
+        fillTypeMeta(&fetched)
+        let result = fetched
         await delivery.run {
             let diff = self.cache.replace(with: result.items)
             let handlers = self.state.withLock { s in
@@ -145,6 +147,18 @@ public final class Informer: Sendable {
         }
         metrics?.objects.set(Double(cache.count))
         markSynced()
+    }
+
+    /// List items may come without apiVersion and kind; give them the list's, so cached
+    /// objects look the same whether they came from a list or a watch (events need them).
+    private func fillTypeMeta(_ list: inout ObjectList) {
+        guard let listKind = list.kind, listKind.hasSuffix("List"), list.items.contains(where: { $0["kind"] == nil }) else { return }
+        let kind = JSONValue.string(String(listKind.dropLast(4)))
+        let apiVersion = JSONValue.string(resource.apiVersion)
+        for i in list.items.indices where list.items[i]["kind"] == nil {
+            list.items[i]["kind"] = kind
+            if list.items[i]["apiVersion"] == nil { list.items[i]["apiVersion"] = apiVersion }
+        }
     }
 
     /// One watch until the server ends it; `delivered` turns true with the first event.

@@ -56,11 +56,19 @@ public final class LeaderElector: Sendable {
     /// is cancelled or leadership is lost. `whileLeading` is cancelled (and awaited) first.
     public func run(whileLeading: @escaping @Sendable () async -> Void) async -> Outcome {
         logger.info("waiting to acquire the leader lease")
+        var acquired = false
         while !Task.isCancelled {
-            if await tryAcquireOrRenew() { break }
+            if await tryAcquireOrRenew() {
+                acquired = true
+                break
+            }
             try? await Task.sleep(for: jittered(configuration.retryPeriod))
         }
-        guard !Task.isCancelled else { return .cancelled }
+        guard !Task.isCancelled else {
+            // Cancelled just as the lease was won: give it back rather than make others wait it out.
+            if acquired && configuration.releaseOnCancel { await Task { await self.release() }.value }
+            return .cancelled
+        }
         setLeading(true)
         logger.info("acquired the leader lease")
 
