@@ -167,8 +167,8 @@ public final class Manager: Sendable {
     public func stop() { requestStop() }
 
     /// SIGTERM/SIGINT start a graceful stop; a second one exits at once.
-    public func installSignalHandlers() -> SignalHandler {
-        SignalHandler { [logger] sig in
+    public func installSignalHandlers(_ signals: [Int32] = [SIGTERM, SIGINT]) -> SignalHandler {
+        SignalHandler(signals: signals) { [logger] sig in
             logger.info("signal received; shutting down", ["signal": sig])
             self.stop()
         }
