@@ -129,6 +129,26 @@ import Testing
         #expect(l[path: ["spec", "holderIdentity"]] == "someone-else")
     }
 
+    @Test func managerThatLosesTheLeaseStopsWorkAndFails() async throws {
+        let t = try await TestCluster.start()
+        defer { Task { await t.stop() } }
+        let rec = RequestRecorder()
+        let m = try manager(t, id: "a", recorder: rec, lease: lease(t, id: "a", duration: .seconds(3), renew: .seconds(1)))
+        let run = Task { () -> ManagerError? in
+            do throws(ManagerError) { try await m.run() } catch { return error }
+            return nil
+        }
+        try await eventually(.seconds(10), "a leads") { m.isLeader }
+        t.cluster.faults.failRequests(fraction: 1, codes: [500])
+        try await eventually(.seconds(10), "leadership dropped") { !m.isLeader }
+        let failure = try await withTimeout(.seconds(15)) { await run.value }
+        t.cluster.faults.clear()
+        guard case .leadershipLost? = failure else {
+            Issue.record("expected leadershipLost, got \(String(describing: failure))")
+            return
+        }
+    }
+
     @Test func killedLeaderIsReplacedOnlyAfterTheLeaseExpires() async throws {
         let t = try await TestCluster.start()
         defer { Task { await t.stop() } }
