@@ -164,6 +164,28 @@ import Testing
         #expect(inf.cache.count == 0)
     }
 
+    @Test func watchesEndOnTheirTimeoutAndResumeWithoutRelisting() async throws {
+        let t = try await TestCluster.start()
+        defer { Task { await t.stop() } }
+        let admin = try t.client()
+        var config = fastInformer
+        config.watchTimeoutSeconds = 1...1
+        config.minimumWatchDuration = .zero
+        let registry = MetricsRegistry()
+        let inf = try Informer(client: try t.client(), resource: .configMaps, namespace: t.namespace,
+                               configuration: config, registry: registry)
+        let task = Task { await inf.run() }
+        defer { task.cancel() }
+        #expect(await inf.waitForSync(timeout: .seconds(10)))
+        let metrics = try InformerMetrics(registry: registry, resource: GroupVersionResource.configMaps.description)
+        try await eventually(.seconds(10), "two watches ended by timeout") {
+            metrics.restarts.labels(metrics.resource, "closed").value >= 2
+        }
+        try await churn(admin, t.namespace, round: 0)
+        try await expectConverged(inf, server: admin, namespace: t.namespace)
+        #expect(metrics.lists.value == 1)
+    }
+
     @Test func sharedFactoryHandsOutOneInformerPerResource() async throws {
         let t = try await TestCluster.start()
         defer { Task { await t.stop() } }
