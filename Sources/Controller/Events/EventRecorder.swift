@@ -104,6 +104,7 @@ public actor EventRecorder {
             // Occurrences that arrived while creating are written now, not at the next tick.
             if correlator.count(for: key) > 1 { await flush() }
         } catch {
+            correlator.forget(key)
             logger.warning("cannot create event", ["reason": r.reason, "object": r.regarding.name, "error": error.description])
         }
     }
