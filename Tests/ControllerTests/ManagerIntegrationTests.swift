@@ -69,6 +69,27 @@ import Testing
         #expect(finished.withLock { $0 })
     }
 
+    @Test func managerWithoutControllersRunsUntilStopped() async throws {
+        let t = try await TestCluster.start()
+        defer { Task { await t.stop() } }
+        var o = options(t)
+        o.metricsBindAddress = nil
+        o.healthProbeBindAddress = nil
+        let m = try Manager(options: o, clientConfiguration: try t.configuration(), logger: .disabled, informerConfiguration: fastInformer)
+        let inf = try m.informers.informer(for: .configMaps)
+        let ended = Mutex(false)
+        let run = Task {
+            try await m.run()
+            ended.withLock { $0 = true }
+        }
+        try await eventually { inf.hasSynced }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(!ended.withLock { $0 })
+        m.stop()
+        try await withTimeout(.seconds(15)) { try await run.value }
+        #expect(ended.withLock { $0 })
+    }
+
     @Test func cacheSyncTimeoutIsReported() async throws {
         let t = try await TestCluster.start()
         defer { Task { await t.stop() } }

@@ -16,12 +16,17 @@ public final class Informer: Sendable {
     let logger: Logger
     let metrics: InformerMetrics?
 
+    private enum SyncWaiter {
+        case allocated
+        case waiting(CheckedContinuation<Bool, Never>)
+        case expired
+    }
+
     private struct State {
         var handlers: [InformerEventHandler] = []
         var synced = false
-        var syncWaiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
+        var syncWaiters: [UInt64: SyncWaiter] = [:]
         var nextWaiterID: UInt64 = 0
-        var expiredWaiters: Set<UInt64> = []
         var resourceVersion: String?
     }
     private let state = Mutex(State())
@@ -54,34 +59,61 @@ public final class Informer: Sendable {
         }
     }
 
-    /// Waits until synced, at most `timeout`; true when synced.
+    /// Waits until synced, at most `timeout` and only while the task is not cancelled; true when synced.
     public func waitForSync(timeout: Duration) async -> Bool {
         if hasSynced { return true }
         let id = state.withLock { s in
             s.nextWaiterID += 1
+            s.syncWaiters[s.nextWaiterID] = .allocated
             return s.nextWaiterID
         }
         let timer = Task {
-            try? await Task.sleep(for: timeout)
-            let waiter = self.state.withLock { s -> CheckedContinuation<Bool, Never>? in
-                if let c = s.syncWaiters.removeValue(forKey: id) { return c }
-                // Not registered yet: leave a note so registration answers at once.
-                s.expiredWaiters.insert(id)
+            guard (try? await Task.sleep(for: timeout)) != nil else { return }
+            self.expireSyncWaiter(id)
+        }
+        defer { timer.cancel() }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
+                let answer: Bool? = state.withLock { s in
+                    switch s.syncWaiters[id] {
+                    case .allocated?:
+                        if s.synced {
+                            s.syncWaiters[id] = nil
+                            return true
+                        }
+                        s.syncWaiters[id] = .waiting(c)
+                        return nil
+                    case .expired?:
+                        s.syncWaiters[id] = nil
+                        return false
+                    case .waiting?, nil:
+                        // Resolved by a sync that came first.
+                        return true
+                    }
+                }
+                if let answer { c.resume(returning: answer) }
+            }
+        } onCancel: {
+            self.expireSyncWaiter(id)
+        }
+    }
+
+    /// Answers a waiter with false (timeout or cancellation), or marks it so its
+    /// registration answers false at once.
+    private func expireSyncWaiter(_ id: UInt64) {
+        let waiter = state.withLock { s -> CheckedContinuation<Bool, Never>? in
+            switch s.syncWaiters[id] {
+            case .allocated?:
+                s.syncWaiters[id] = .expired
+                return nil
+            case .waiting(let c)?:
+                s.syncWaiters[id] = nil
+                return c
+            case .expired?, nil:
                 return nil
             }
-            waiter?.resume(returning: false)
         }
-        let synced = await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
-            let answer: Bool? = state.withLock { s in
-                if s.synced { return true }
-                if s.expiredWaiters.remove(id) != nil { return false }
-                s.syncWaiters[id] = c
-                return nil
-            }
-            if let answer { c.resume(returning: answer) }
-        }
-        timer.cancel()
-        return synced
+        waiter?.resume(returning: false)
     }
 
     /// Runs the reflector until the task is cancelled.
@@ -207,11 +239,17 @@ public final class Informer: Sendable {
     }
 
     private func markSynced() {
-        let waiters = state.withLock { s in
+        let waiters = state.withLock { s -> [CheckedContinuation<Bool, Never>] in
             s.synced = true
-            defer { s.syncWaiters.removeAll() }
-            return s.syncWaiters
+            var ready: [CheckedContinuation<Bool, Never>] = []
+            for (id, w) in s.syncWaiters {
+                if case .waiting(let c) = w {
+                    ready.append(c)
+                    s.syncWaiters[id] = nil
+                }
+            }
+            return ready
         }
-        for w in waiters.values { w.resume(returning: true) }
+        for w in waiters { w.resume(returning: true) }
     }
 }

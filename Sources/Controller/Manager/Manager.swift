@@ -144,10 +144,11 @@ public final class Manager: Sendable {
             }
             return await self.runControllers()
         }
-        // Whichever comes first: a stop request, or the main task ending by itself.
+        // Whichever comes first: a stop request, or the main task failing. (It also ends
+        // normally when there are no controllers; the process keeps serving caches then.)
         let watcher = Task {
             let failure = await main.value
-            self.requestStop()
+            if failure != nil { self.requestStop() }
             return failure
         }
         await waitForStopRequest()
