@@ -16,6 +16,14 @@ import Testing
         return o
     }
 
+    /// No HTTP endpoints: for tests about the run loop only.
+    func quietOptions(_ t: TestCluster) -> ManagerOptions {
+        var o = options(t)
+        o.metricsBindAddress = nil
+        o.healthProbeBindAddress = nil
+        return o
+    }
+
     @Test func servesProbesAndMetricsThatPassPromtool() async throws {
         let t = try await TestCluster.start()
         defer { Task { await t.stop() } }
@@ -47,9 +55,7 @@ import Testing
     @Test func gracefulShutdownDrainsInFlightReconciles() async throws {
         let t = try await TestCluster.start()
         defer { Task { await t.stop() } }
-        var o = options(t)
-        o.metricsBindAddress = nil
-        o.healthProbeBindAddress = nil
+        let o = quietOptions(t)
         let m = try Manager(options: o, clientConfiguration: try t.configuration(), logger: .disabled, informerConfiguration: fastInformer)
         let started = Mutex(false), finished = Mutex(false)
         let c = try m.controller(name: "slow", reconciler: ClosureReconciler { _ in
@@ -72,9 +78,7 @@ import Testing
     @Test func managerWithoutControllersRunsUntilStopped() async throws {
         let t = try await TestCluster.start()
         defer { Task { await t.stop() } }
-        var o = options(t)
-        o.metricsBindAddress = nil
-        o.healthProbeBindAddress = nil
+        let o = quietOptions(t)
         let m = try Manager(options: o, clientConfiguration: try t.configuration(), logger: .disabled, informerConfiguration: fastInformer)
         let inf = try m.informers.informer(for: .configMaps)
         let ended = Mutex(false)
@@ -93,9 +97,7 @@ import Testing
     @Test func cacheSyncTimeoutIsReported() async throws {
         let t = try await TestCluster.start()
         defer { Task { await t.stop() } }
-        var o = options(t)
-        o.metricsBindAddress = nil
-        o.healthProbeBindAddress = nil
+        let o = quietOptions(t)
         let m = try Manager(options: o, clientConfiguration: try t.configuration(), logger: .disabled,
                             informerConfiguration: fastInformer, cacheSyncTimeout: .milliseconds(500))
         _ = try m.informers.informer(for: GroupVersionResource(group: "nope.example", version: "v1", resource: "widgets"))
