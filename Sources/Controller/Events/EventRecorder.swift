@@ -40,6 +40,7 @@ public actor EventRecorder {
         await record(EventRecord(regarding: ref, type: type, reason: reason, action: action, note: note))
     }
 
+    /// Correlates and, unless counted in a series or dropped as spam, writes at once.
     public func record(_ record: EventRecord) async {
         switch correlator.correlate(record, now: Date()) {
         case .dropped:

@@ -33,6 +33,7 @@ public final class Informer: Sendable {
     /// Serialises handler registration with event delivery, so a new handler sees each object once.
     private let delivery = AsyncLock()
 
+    /// Prefer `SharedInformerFactory.informer(for:)`, which shares one informer per resource.
     public init(client: KubeClient, resource: GroupVersionResource, namespace: String?,
                 configuration: InformerConfiguration = InformerConfiguration(), indexer: Indexer = Indexer(),
                 logger: Logger = .disabled, registry: MetricsRegistry? = nil) throws(MetricsError) {
