@@ -149,6 +149,9 @@ public final class LeaderElector: Sendable {
 
     var leaseGVR: GroupVersionResource { .leases }
 
+    /// The lease duration in whole seconds as the API wants it, at least 1.
+    var leaseSeconds: Int64 { max(1, Int64(configuration.leaseDuration.components.seconds)) }
+
     /// One attempt; true when we hold the lease afterwards.
     func tryAcquireOrRenew() async -> Bool {
         let c = configuration
@@ -180,7 +183,7 @@ public final class LeaderElector: Sendable {
         var lease = existing
         let ours = observed.holder == c.identity
         lease[path: ["spec", "holderIdentity"]] = .string(c.identity)
-        lease[path: ["spec", "leaseDurationSeconds"]] = .int(Int64(c.leaseDuration.components.seconds))
+        lease[path: ["spec", "leaseDurationSeconds"]] = .int(leaseSeconds)
         lease[path: ["spec", "renewTime"]] = .string(Timestamp.micro(now))
         if !ours {
             lease[path: ["spec", "acquireTime"]] = .string(Timestamp.micro(now))
@@ -203,7 +206,7 @@ public final class LeaderElector: Sendable {
             "metadata": ["name": .string(c.leaseName), "namespace": .string(c.leaseNamespace)],
             "spec": [
                 "holderIdentity": .string(c.identity),
-                "leaseDurationSeconds": .int(Int64(c.leaseDuration.components.seconds)),
+                "leaseDurationSeconds": .int(leaseSeconds),
                 "acquireTime": .string(Timestamp.micro(now)), "renewTime": .string(Timestamp.micro(now)),
                 "leaseTransitions": 0,
             ],

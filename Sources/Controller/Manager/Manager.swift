@@ -109,7 +109,7 @@ public final class Manager: Sendable {
         return c
     }
 
-    /// An event recorder flushed by this manager.
+    /// An event recorder flushed by this manager. Create recorders before `run()`.
     public func eventRecorder(name: String, flushInterval: Duration = .seconds(30)) throws(MetricsError) -> EventRecorder {
         let instance = elector?.configuration.identity ?? ProcessInfo.processInfo.hostName
         let r = try EventRecorder(client: client, reportingController: name, reportingInstance: instance,
