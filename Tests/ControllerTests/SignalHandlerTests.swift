@@ -37,6 +37,12 @@ import Testing
 }
 
 @Suite struct SmallHelpersTests {
+    @Test func withTimeoutDoesNotWaitForABodyThatIgnoresCancellation() async throws {
+        let stuck = Task { try? await Task.sleep(for: .seconds(3600)) }
+        defer { stuck.cancel() }
+        await #expect(throws: TimedOut.self) { try await withTimeout(.milliseconds(50)) { await stuck.value } }
+    }
+
     @Test func microTimeHasSixDigits() {
         #expect(Timestamp.micro(Date(timeIntervalSince1970: 1_700_000_000.25)) == "2023-11-14T22:13:20.250000Z")
     }
