@@ -75,6 +75,31 @@ import Testing
         #expect(finished.withLock { $0 })
     }
 
+    @Test func shutdownDeadlineCancelsWorkThatWillNotFinish() async throws {
+        let t = try await TestCluster.start()
+        defer { Task { await t.stop() } }
+        var o = quietOptions(t)
+        o.gracefulShutdownTimeout = .milliseconds(200)
+        let sink = MemoryLogSink()
+        let m = try Manager(options: o, clientConfiguration: try t.configuration(), logger: Logger(sink: sink),
+                            informerConfiguration: fastInformer)
+        let started = Mutex(false), cancelled = Mutex(false)
+        let c = try m.controller(name: "stuck", reconciler: ClosureReconciler { _ in
+            started.withLock { $0 = true }
+            do { try await Task.sleep(for: .seconds(3600)) } catch { cancelled.withLock { $0 = true } }
+            return .done
+        })
+        await c.watch(try m.informers.informer(for: .configMaps))
+        let run = Task { try await m.run() }
+        let admin = try t.client()
+        try await persist { () throws(KubeError) in try await admin.create(.configMaps, namespace: t.namespace, configMap(t.namespace, "s1", value: "x")) }
+        try await eventually { started.withLock { $0 } }
+        m.stop()
+        try await withTimeout(.seconds(15)) { try await run.value }
+        #expect(cancelled.withLock { $0 })
+        #expect(sink.all.contains { $0.contains("graceful shutdown timed out") && $0.contains("controller=stuck") })
+    }
+
     @Test func managerWithoutControllersRunsUntilStopped() async throws {
         let t = try await TestCluster.start()
         defer { Task { await t.stop() } }
