@@ -8,6 +8,8 @@ struct LineBuffer {
     private var start = 0
     private var scanned = 0
     let maxLineBytes: Int
+    /// The largest the storage has been (tests check it stays near one chunk).
+    private(set) var peakStorage = 0
 
     init(maxLineBytes: Int = 64 << 20) {
         self.maxLineBytes = maxLineBytes
@@ -22,6 +24,7 @@ struct LineBuffer {
             start = 0
         }
         bytes.append(contentsOf: data)
+        peakStorage = max(peakStorage, bytes.count)
     }
 
     /// The next complete line (without the newline), or nil when none is complete yet.

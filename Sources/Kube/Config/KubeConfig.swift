@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import YAML
 
 /// A kubeconfig, possibly merged from several files with kubectl's rules.
 public struct KubeConfig: Sendable {
@@ -101,15 +102,5 @@ public struct KubeConfig: Sendable {
         if let user { try KubeConfigUser.apply(user, name: userName, to: &config) }
         if let ns = namespace ?? ctx.value["namespace"]?.stringValue, !ns.isEmpty { config.namespace = ns }
         return config
-    }
-}
-
-/// Text to value: kubeconfig files are YAML (JSON is accepted as the YAML subset it is).
-enum KubeConfigDocument {
-    static func decode(_ text: String, path: String) throws(KubeConfigError) -> JSONValue {
-        if text.allSatisfy(\.isWhitespace) { return .null }
-        do { return try JSONParser.parse(text) } catch {
-            throw .syntax(path: path, reason: error.description)
-        }
     }
 }
