@@ -30,6 +30,7 @@ struct RequestReader {
 
     private func readHead() throws(ConnectionEnd) -> RequestHead? {
         var scanFrom = 0
+        defer { io.deadline = nil }
         while true {
             skipLeadingEmptyLines()
             if let headLength = io.withBufferedNonThrowing({ Self.headLength($0, scanFrom: &scanFrom) }) {
@@ -46,6 +47,7 @@ struct RequestReader {
             if io.buffered > maxHeaderBytes { throw .rejected(.headersTooLarge(limit: maxHeaderBytes)) }
             let idle = io.buffered == 0
             if idle && io.channel.isShuttingDown { throw .idleShutdown }
+            if !idle && io.deadline == nil { io.deadline = .now + io.idleTimeout }
             do { try io.fill(idle: idle) } catch .peerClosed where idle { return nil }
         }
     }
@@ -111,7 +113,7 @@ struct RequestReader {
                 if io.buffered == 0 { try io.fill(idle: false) }
                 _ = io.move(upTo: target - body.count, into: &body)
             }
-            guard try readLine(limit: 2).isEmpty else { throw .rejected(.malformed("chunk data is not followed by CRLF")) }
+            try expectLineEnd()
         }
         // Trailer fields are read and dropped; their total size counts against the header limit.
         var trailerBytes = 0
@@ -121,6 +123,23 @@ struct RequestReader {
             trailerBytes += line.count
             if trailerBytes > maxHeaderBytes { throw .rejected(.headersTooLarge(limit: maxHeaderBytes)) }
         }
+    }
+
+    /// The CRLF (or bare LF) that must follow chunk data: anything else is rejected at once
+    /// instead of waiting for a newline that may never come.
+    private func expectLineEnd() throws(ConnectionEnd) {
+        while io.buffered < 2 {
+            if io.buffered == 1, io.withBufferedNonThrowing({ $0.first }) == UInt8(ascii: "\n") { break }
+            if io.buffered == 1, io.withBufferedNonThrowing({ $0.first }) != UInt8(ascii: "\r") { break }
+            try io.fill(idle: false)
+        }
+        let consumed: Int? = io.withBufferedNonThrowing { bytes in
+            if bytes.first == UInt8(ascii: "\n") { return 1 }
+            if bytes.count >= 2, bytes[0] == UInt8(ascii: "\r"), bytes[1] == UInt8(ascii: "\n") { return 2 }
+            return nil
+        }
+        guard let consumed else { throw .rejected(.malformed("chunk data is not followed by CRLF")) }
+        io.consume(consumed)
     }
 
     /// One line without its CRLF (or LF).
