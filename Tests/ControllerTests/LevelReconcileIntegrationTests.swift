@@ -39,4 +39,33 @@ import Testing
         let runs = seen.withLock { $0.count }
         #expect(runs < 200, "200 updates should collapse into fewer reconciles, got \(runs)")
     }
+
+    @Test func changesToOwnedObjectsReconcileTheirOwner() async throws {
+        let t = try await TestCluster.start()
+        defer { Task { await t.stop() } }
+        let admin = try t.client()
+        let ns = t.namespace
+        let owner = try await persist { () throws(KubeError) in try await admin.create(.configMaps, namespace: ns, configMap(ns, "owner", value: "x")) }
+        var child = configMap(ns, "child", value: "1")
+        child[path: ["metadata", "ownerReferences"]] = [[
+            "apiVersion": "v1", "kind": "ConfigMap", "name": "owner", "controller": true,
+            "uid": owner[path: ["metadata", "uid"]] ?? "",
+        ]]
+        let inf = try Informer(client: try t.client(), resource: .configMaps, namespace: ns, configuration: fastInformer)
+        let keys = Mutex<Set<ObjectKey>>([])
+        let c = try Controller(name: "owner", reconciler: ClosureReconciler { key in
+            keys.withLock { _ = $0.insert(key) }
+            return .done
+        })
+        await c.watchOwned(inf, ownerKind: "ConfigMap")
+        let infTask = Task { await inf.run() }
+        let run = Task { await c.run() }
+        defer { infTask.cancel() }
+        let created = child
+        try await persist { () throws(KubeError) in try await admin.create(.configMaps, namespace: ns, created) }
+        try await eventually { keys.withLock { $0.contains(ObjectKey(namespace: ns, name: "owner")) } }
+        #expect(!keys.withLock { $0.contains(ObjectKey(namespace: ns, name: "child")) })
+        _ = await c.shutDown(drainTimeout: .seconds(5))
+        try await withTimeout { await run.value }
+    }
 }
