@@ -13,3 +13,16 @@
 // - Health/      HealthChecks and the /healthz, /readyz, /metrics server.
 // - Logging/     Logger (logfmt or JSON, levels, fields) and sinks.
 // - Manager/     Manager (wiring, graceful shutdown), ManagerOptions (kubebuilder flags), signals.
+//
+// Typical use (see ManagerIntegrationTests for running examples):
+//
+//     let manager = try Manager.fromCommandLine(Array(CommandLine.arguments.dropFirst()))
+//     let policies = try manager.informers.informer(for: policyGVR)
+//     let cnps = try manager.informers.informer(for: .ciliumNetworkPolicies)
+//     let events = try manager.eventRecorder(name: "threatmonitor.dev/policy")
+//     let controller = try manager.controller(name: "policy", reconciler: PolicyReconciler(cache: policies.cache, events: events))
+//     await controller.watch(policies)                                   // own changes
+//     await controller.watchOwned(cnps, ownerKind: "ContainerNetworkPolicy") // drift of what it renders
+//     let signals = manager.installSignalHandlers()
+//     try await manager.run()                                            // until SIGTERM; throws on lost lease
+//     signals.cancel()
