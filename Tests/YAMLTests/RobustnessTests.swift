@@ -27,7 +27,7 @@ import YAML
             }
             accepted += 1
             // NaN is the one value not equal to itself.
-            guard !documents.contains(where: Self.containsNaN) else { continue }
+            guard !documents.contains(where: { $0.containsDouble(where: { $0.isNaN }) }) else { continue }
             let emitted = YAML.emitAll(documents)
             let back = try YAML.parseAll(emitted)
             #expect(back == documents, "\(text.debugDescription) → \(emitted.debugDescription)")
@@ -35,14 +35,5 @@ import YAML
         }
         // The fragments must produce valid YAML often enough for the round trip to mean something.
         #expect(accepted > 4000)
-    }
-
-    static func containsNaN(_ value: JSONValue) -> Bool {
-        switch value {
-        case .double(let d): return d.isNaN
-        case .array(let items): return items.contains(where: containsNaN)
-        case .object(let o): return o.values.contains(where: containsNaN)
-        default: return false
-        }
     }
 }
