@@ -158,6 +158,7 @@ struct KubectlCompatibilityTests {
     @Test func emitterReproducesKubectlOutput() throws {
         let printed = try KubectlRunner.printYAML(Fixtures.deploymentForLayout)
         #expect(printed.contains("value: |2-\n"), "the fixture should exercise indentation indicators")
+        #expect(printed.contains("and\n      on and on"), "the fixture should exercise folding")
         #expect(YAML.emit(try YAML.parse(printed)) == printed)
     }
 

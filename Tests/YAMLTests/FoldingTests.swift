@@ -1,0 +1,52 @@
+import JSON
+import Testing
+import YAML
+
+/// Long values are folded at 80 columns exactly as kubectl (go-yaml v2) folds them, and read back unchanged.
+@Suite struct FoldingTests {
+    static let long = "This is a long description that goes on and on and on and on and on and on and on and on and on"
+
+    @Test func foldsLikeKubectl() throws {
+        let data: JSONValue = [
+            "double": "tab\tThis is a long description that goes on and on  and on and on and on and on  and on and on and on and on and on",
+            "list": [.string(Self.long), [.string(Self.long)], ["k": .string(Self.long)]],
+            "nospace": .string(String(repeating: "a", count: 113)),
+            "plain": .string(Self.long),
+            "single": "'quoted' This is a long description that goes on and on and on and on and on and on and on and on",
+        ]
+        let text = YAML.emit(["data": data])
+        // As kubectl v1.33 printed these values.
+        #expect(text == #"""
+            data:
+              double: "tab\tThis is a long description that goes on and on  and on and on and
+                on and on  and on and on and on and on and on"
+              list:
+              - This is a long description that goes on and on and on and on and on and on and
+                on and on and on
+              - - This is a long description that goes on and on and on and on and on and on and
+                  on and on and on
+              - k: This is a long description that goes on and on and on and on and on and on
+                  and on and on and on
+              nospace: \#(String(repeating: "a", count: 113))
+              plain: This is a long description that goes on and on and on and on and on and on
+                and on and on and on
+              single: '''quoted'' This is a long description that goes on and on and on and on
+                and on and on and on and on'
+
+            """#)
+        #expect(try YAML.parse(text) == ["data": data])
+    }
+
+    @Test func doubleQuotedFoldKeepsRunsOfSpaces() throws {
+        let value: JSONValue = ["k": .string("\t" + String(repeating: "word ", count: 15) + "   spaced  out \t")]
+        let text = YAML.emit(value)
+        // The fold lands before the run of spaces; the continuation escapes its first space.
+        #expect(text.contains("\n  \\ "), "\(text)")
+        #expect(try YAML.parse(text) == value)
+    }
+
+    @Test func keysAndRootScalarsAreNotFolded() throws {
+        #expect(YAML.emit(.string(Self.long)) == Self.long + "\n")
+        #expect(YAML.emit([Self.long: 1]) == Self.long + ": 1\n")
+    }
+}
