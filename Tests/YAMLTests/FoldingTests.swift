@@ -2,7 +2,7 @@ import JSON
 import Testing
 import YAML
 
-/// Long values are folded at 80 columns exactly as kubectl (go-yaml v2) folds them, and read back unchanged.
+/// On request, long values are folded at 80 columns exactly as kubectl (go-yaml v2) folds them, and read back unchanged.
 @Suite struct FoldingTests {
     static let long = "This is a long description that goes on and on and on and on and on and on and on and on and on"
 
@@ -14,7 +14,7 @@ import YAML
             "plain": .string(Self.long),
             "single": "'quoted' This is a long description that goes on and on and on and on and on and on and on and on",
         ]
-        let text = YAML.emit(["data": data])
+        let text = YAML.emit(["data": data], foldingLongLines: true)
         // As kubectl v1.33 printed these values.
         #expect(text == #"""
             data:
@@ -39,14 +39,27 @@ import YAML
 
     @Test func doubleQuotedFoldKeepsRunsOfSpaces() throws {
         let value: JSONValue = ["k": .string("\t" + String(repeating: "word ", count: 15) + "   spaced  out \t")]
-        let text = YAML.emit(value)
+        let text = YAML.emit(value, foldingLongLines: true)
         // The fold lands before the run of spaces; the continuation escapes its first space.
         #expect(text.contains("\n  \\ "), "\(text)")
         #expect(try YAML.parse(text) == value)
     }
 
     @Test func keysAndRootScalarsAreNotFolded() throws {
-        #expect(YAML.emit(.string(Self.long)) == Self.long + "\n")
-        #expect(YAML.emit([Self.long: 1]) == Self.long + ": 1\n")
+        #expect(YAML.emit(.string(Self.long), foldingLongLines: true) == Self.long + "\n")
+        #expect(YAML.emit([Self.long: 1], foldingLongLines: true) == Self.long + ": 1\n")
+    }
+
+    /// Committed files (generated CRDs, golden files) keep one line per value.
+    @Test func plainEmitDoesNotFold() throws {
+        #expect(YAML.emit(["k": .string(Self.long)]) == "k: \(Self.long)\n")
+    }
+
+    @Test func foldedGeneratedValuesRoundTrip() throws {
+        var generator = ValueGenerator(seed: 0xF01D)
+        for _ in 0..<500 {
+            let value: JSONValue = ["k": .string(generator.longString()), "l": [.string(generator.longString())]]
+            #expect(try YAML.parse(YAML.emit(value, foldingLongLines: true)) == value)
+        }
     }
 }
