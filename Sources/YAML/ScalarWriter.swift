@@ -78,8 +78,12 @@ enum ScalarWriter {
             let c = s[i]
             if c == 0x20 {
                 if line.breaks(beforeSpaceAt: i, in: s, style: .doubleQuoted, into: &out) {
-                    // Continuation lines lose their leading spaces: escape the next one.
-                    if i + 1 < s.count, s[i + 1] == 0x20 { line.write(UInt8(ascii: "\\"), into: &out) }
+                    // Continuation lines lose their leading spaces: escape the next one,
+                    // which must then not become a break itself (libyaml counts it as spacing).
+                    if i + 1 < s.count, s[i + 1] == 0x20 {
+                        line.write(UInt8(ascii: "\\"), into: &out)
+                        line.afterSpace = true
+                    }
                 } else {
                     line.write(c, into: &out)
                 }

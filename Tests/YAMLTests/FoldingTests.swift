@@ -45,6 +45,13 @@ import YAML
         #expect(try YAML.parse(text) == value)
     }
 
+    /// Past column 80 every single space may break: runs of spaces must still survive.
+    @Test func deeplyIndentedValuesRoundTrip() throws {
+        var value: JSONValue = ["k": "\tword  two   three    four  \t", "l": "plain words  with  doubles"]
+        for level in 0..<45 { value = ["n\(level)": value] }
+        #expect(try YAML.parse(YAML.emit(value, foldingLongLines: true)) == value)
+    }
+
     @Test func keysAndRootScalarsAreNotFolded() throws {
         #expect(YAML.emit(.string(Self.long), foldingLongLines: true) == Self.long + "\n")
         #expect(YAML.emit([Self.long: 1], foldingLongLines: true) == Self.long + ": 1\n")
