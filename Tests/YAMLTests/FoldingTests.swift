@@ -64,8 +64,10 @@ import YAML
 
     @Test func foldedGeneratedValuesRoundTrip() throws {
         var generator = ValueGenerator(seed: 0xF01D)
-        for _ in 0..<500 {
-            let value: JSONValue = ["k": .string(generator.longString()), "l": [.string(generator.longString())]]
+        for _ in 0..<1000 {
+            let value: JSONValue = ["k": .string(generator.longString()), "l": [.string(generator.longString())],
+                                    "v": generator.value(depth: 0)]
+            guard !value.containsDouble(where: { $0.isNaN }) else { continue }
             #expect(try YAML.parse(YAML.emit(value, foldingLongLines: true)) == value)
         }
     }
