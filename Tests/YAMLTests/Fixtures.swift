@@ -77,14 +77,18 @@ enum Fixtures {
 
         """
 
-    /// Strings of every quoting style, nested and empty collections, floats: the
-    /// layout cases of `kubectl -o yaml`.
+    /// Strings of every quoting style, long ones to fold, nested and empty collections,
+    /// floats: the layout cases of `kubectl -o yaml`.
     static let deploymentForLayout = #"""
         apiVersion: apps/v1
         kind: Deployment
         metadata:
           name: web
           labels: {app: web, version: "1.10"}
+          annotations:
+            description: This is a long description that goes on and on and on and on and on and on and on and on and on and on
+            quoted: "'quoted' and a long description that goes on and on and on and on and on and on and on and on"
+            double: "tab\there and a long description that goes on and on  and on and on and on and on  and on and on"
         spec:
           replicas: 3
           selector:
@@ -96,7 +100,7 @@ enum Fixtures {
               containers:
               - name: web
                 image: nginx:1.25
-                command: [nginx, "on", "123", "", "*", "it's", "tab\there"]
+                command: [nginx, "on", "123", "", "*", "it's", "tab\there", "echo This is a long description that goes on and on and on and on and on and on and on and on"]
                 env:
                 - {name: A, value: "true"}
                 - {name: B, value: "multi\nline\n"}

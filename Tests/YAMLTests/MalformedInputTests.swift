@@ -103,6 +103,16 @@ import YAML
         #expect(doc["items"]?.arrayValue?.count == 200)
     }
 
+    @Test func aliasesCannotNestBeyondTheLimit() {
+        // 600 levels, then that anchor used 600 levels down: 1200 once expanded.
+        let deep = String(repeating: "[", count: 600) + "x" + String(repeating: "]", count: 600)
+        let yaml = "a: &deep \(deep)\nb: \(String(repeating: "[", count: 600))*deep\(String(repeating: "]", count: 600))\n"
+        #expect(throws: YAMLError(
+            message: "exceeded max depth of 1000 nested collections (expanding alias 'deep')", line: 2, column: 604, documentIndex: 0)) {
+            try YAML.parse(yaml)
+        }
+    }
+
     @Test func nestingBeyondTheLimitIsRefused() {
         let depth = 1001
         let flow = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
