@@ -1,10 +1,15 @@
 import Foundation
 import JSON
+import YAML
 
-// Benchmarks print one figure per line; see README ("Performance").
+// Benchmarks print one figure per line (`name value unit  # note`); see README.
 let list = Fixtures.policyList(count: 10_000)
 let jsonData = JSONWriter.data(list)
-print("# fixture: 10,000 CiliumNetworkPolicy objects, JSON \(jsonData.count / 1024) KiB")
+let yamlText = YAML.emit(list)
+let yamlBytes = yamlText.utf8.count
+print("# fixture: a List of 10,000 CiliumNetworkPolicy objects; JSON \(jsonData.count / 1024) KiB, YAML \(yamlBytes / 1024) KiB")
+
+// MARK: - Issue 2: YAML and JSON throughput, against Foundation on the same bytes
 
 try throughput("json.decode.threatmonitor", bytes: jsonData.count) {
     _ = try JSONParser.parse(jsonData)
@@ -19,3 +24,13 @@ let foundationObject = try JSONSerialization.jsonObject(with: jsonData)
 try throughput("json.encode.foundation_jsonserialization", bytes: jsonData.count) {
     _ = try JSONSerialization.data(withJSONObject: foundationObject)
 }
+try throughput("yaml.parse.threatmonitor", bytes: yamlBytes) {
+    _ = try YAML.parseAll(yamlText)
+}
+throughput("yaml.emit.threatmonitor", bytes: yamlBytes) {
+    _ = YAML.emit(list)
+}
+
+// MARK: - Issue 4: controller runtime
+
+try await ControllerBench.run(items: list["items"]?.arrayValue ?? [])
