@@ -43,6 +43,8 @@ let package = Package(
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "JSON", "YAML"],
                     exclude: ["Golden"]),
         .testTarget(name: "OperatorTests", dependencies: ["Operator", "DevCluster", "Kube", "Policies", "JSON", "YAML"]),
+        // Issue 6: the install (deploy/, RBAC, Dockerfile) and the demo.
+        .testTarget(name: "DeployTests", dependencies: ["TestSupport", "JSON", "YAML", "Kube", "DevCluster", "Operator", "Policies"]),
     ],
     swiftLanguageModes: [.v6]
 )

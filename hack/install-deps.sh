@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 need=()
-for p in libcurl4-openssl-dev libyaml-dev libssl-dev pkg-config prometheus openssl nghttp2-server; do
+for p in libcurl4-openssl-dev libyaml-dev libssl-dev pkg-config prometheus openssl nghttp2-server curl binutils; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
