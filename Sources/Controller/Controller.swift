@@ -1,1 +1,0 @@
-// The Controller module; see DESIGN.md.

@@ -1,0 +1,199 @@
+import JSON
+import Kube
+import Synchronization
+
+/// Keeps a cache of one resource in sync with the API server (client-go's reflector +
+/// shared informer): list, then watch from the list's resourceVersion with bookmarks;
+/// relist on 410 Gone; back off on errors; end each watch after a random 5-10 minutes.
+/// A relist diffs against the cache, so deletes missed while disconnected are delivered.
+public final class Informer: Sendable {
+    public let resource: GroupVersionResource
+    /// nil: all namespaces (or a cluster-scoped resource).
+    public let namespace: String?
+    public let cache: Indexer
+    let client: KubeClient
+    let configuration: InformerConfiguration
+    let logger: Logger
+    let metrics: InformerMetrics?
+
+    private struct State {
+        var handlers: [InformerEventHandler] = []
+        var synced = false
+        var syncWaiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
+        var nextWaiterID: UInt64 = 0
+        var expiredWaiters: Set<UInt64> = []
+        var resourceVersion: String?
+    }
+    private let state = Mutex(State())
+    /// Serialises handler registration with event delivery, so a new handler sees each object once.
+    private let delivery = AsyncLock()
+
+    public init(client: KubeClient, resource: GroupVersionResource, namespace: String?,
+                configuration: InformerConfiguration = InformerConfiguration(), indexer: Indexer = Indexer(),
+                logger: Logger = .disabled, registry: MetricsRegistry? = nil) throws(MetricsError) {
+        self.client = client
+        self.resource = resource
+        self.namespace = namespace
+        self.configuration = configuration
+        self.cache = indexer
+        self.logger = logger.with(["resource": resource.description])
+        self.metrics = try registry.map { (r) throws(MetricsError) in try InformerMetrics(registry: r, resource: resource.description) }
+    }
+
+    /// True once the first list is in the cache.
+    public var hasSynced: Bool { state.withLock { $0.synced } }
+
+    /// The last resourceVersion seen (list, event or bookmark).
+    public var lastResourceVersion: String? { state.withLock { $0.resourceVersion } }
+
+    /// Adds a handler. Objects already cached are replayed to it as adds first.
+    public func addHandler(_ handler: InformerEventHandler) async {
+        await delivery.run {
+            self.state.withLock { $0.handlers.append(handler) }
+            for o in self.cache.list() { await handler.onAdd(o) }
+        }
+    }
+
+    /// Waits until synced, at most `timeout`; true when synced.
+    public func waitForSync(timeout: Duration) async -> Bool {
+        if hasSynced { return true }
+        let id = state.withLock { s in
+            s.nextWaiterID += 1
+            return s.nextWaiterID
+        }
+        let timer = Task {
+            try? await Task.sleep(for: timeout)
+            let waiter = self.state.withLock { s -> CheckedContinuation<Bool, Never>? in
+                if let c = s.syncWaiters.removeValue(forKey: id) { return c }
+                // Not registered yet: leave a note so registration answers at once.
+                s.expiredWaiters.insert(id)
+                return nil
+            }
+            waiter?.resume(returning: false)
+        }
+        let synced = await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
+            let answer: Bool? = state.withLock { s in
+                if s.synced { return true }
+                if s.expiredWaiters.remove(id) != nil { return false }
+                s.syncWaiters[id] = c
+                return nil
+            }
+            if let answer { c.resume(returning: answer) }
+        }
+        timer.cancel()
+        return synced
+    }
+
+    /// Runs the reflector until the task is cancelled.
+    public func run() async {
+        var backoff = configuration.backoff
+        var needsList = true
+        let clock = ContinuousClock()
+        while !Task.isCancelled {
+            do throws(KubeError) {
+                if needsList {
+                    try await list()
+                    needsList = false
+                }
+                let start = clock.now
+                let delivered = try await watchOnce()
+                if !delivered && clock.now - start < configuration.minimumWatchDuration {
+                    metrics?.restart("closed_early")
+                    try? await Task.sleep(for: backoff.next(now: clock.now))
+                } else {
+                    metrics?.restart("closed")
+                }
+            } catch .resourceVersionExpired(let why) {
+                logger.info("watch history expired; relisting", ["reason": why])
+                metrics?.restart("expired")
+                needsList = true
+            } catch {
+                if Task.isCancelled { break }
+                if case .cancelled = error { break }
+                metrics?.restart("error")
+                let delay = backoff.next(now: clock.now)
+                logger.warning("list/watch failed; retrying", ["error": error.description, "retry_in": delay])
+                try? await Task.sleep(for: delay)
+            }
+        }
+    }
+
+    // MARK: - Reflector steps
+
+    private func list() async throws(KubeError) {
+        var options = ListOptions(labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector)
+        options.limit = configuration.pageSize
+        let result = try await client.listAll(resource, namespace: namespace, options: options)
+        metrics?.lists.inc()
+        await delivery.run {
+            let diff = self.cache.replace(with: result.items)
+            let handlers = self.state.withLock { s in
+                s.resourceVersion = result.resourceVersion
+                return s.handlers
+            }
+            for h in handlers {
+                for o in diff.deleted { await h.onDelete(o) }
+                for o in diff.added { await h.onAdd(o) }
+                for (old, new) in diff.updated { await h.onUpdate(old, new) }
+            }
+        }
+        metrics?.objects.set(Double(cache.count))
+        markSynced()
+    }
+
+    /// One watch until the server ends it; true when at least one event arrived.
+    private func watchOnce() async throws(KubeError) -> Bool {
+        var options = WatchOptions(labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector,
+                                   resourceVersion: lastResourceVersion, allowWatchBookmarks: true)
+        options.timeoutSeconds = Int.random(in: configuration.watchTimeoutSeconds)
+        var delivered = false
+        for try await event in client.watch(resource, namespace: namespace, options: options) {
+            delivered = true
+            metrics?.events.inc()
+            await apply(event)
+            if Task.isCancelled { break }
+        }
+        return delivered
+    }
+
+    private func apply(_ event: WatchEvent) async {
+        let rv = event.resourceVersion
+        // Bookmarks only move the resume point.
+        guard event.type != .bookmark else {
+            if let rv { state.withLock { $0.resourceVersion = rv } }
+            return
+        }
+        guard let key = ObjectKey(object: event.object) else {
+            logger.warning("watch event without metadata.name ignored", ["type": event.type.rawValue])
+            return
+        }
+        await delivery.run {
+            let handlers = self.state.withLock { s in
+                if let rv { s.resourceVersion = rv }
+                return s.handlers
+            }
+            switch event.type {
+            case .added, .modified:
+                let old = self.cache.upsert(event.object)
+                for h in handlers {
+                    if let old { await h.onUpdate(old, event.object) } else { await h.onAdd(event.object) }
+                }
+            case .deleted:
+                let old = self.cache.delete(key)
+                for h in handlers { await h.onDelete(old ?? event.object) }
+            case .bookmark:
+                break
+            }
+        }
+        metrics?.objects.set(Double(cache.count))
+    }
+
+    private func markSynced() {
+        let waiters = state.withLock { s in
+            s.synced = true
+            defer { s.syncWaiters.removeAll() }
+            return s.syncWaiters
+        }
+        for w in waiters.values { w.resume(returning: true) }
+    }
+}

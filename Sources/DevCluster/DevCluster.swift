@@ -1,1 +1,0 @@
-// The DevCluster module; see DESIGN.md.

@@ -1,1 +1,0 @@
-// The Kube module; see DESIGN.md.

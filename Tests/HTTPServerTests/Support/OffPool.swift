@@ -1,0 +1,39 @@
+import Foundation
+@testable import HTTPServer
+
+enum TestFailure: Error, CustomStringConvertible {
+    case timedOut(String)
+    case io(String)
+    case unexpected(String)
+
+    var description: String {
+        switch self {
+        case let .timedOut(what): "timed out: \(what)"
+        case let .io(what): "I/O: \(what)"
+        case let .unexpected(what): what
+        }
+    }
+}
+
+/// Runs blocking client code on its own thread: the cooperative pool has as few threads as
+/// cores, and a test blocking one of them could starve the server's handlers.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        do {
+            try NativeThread.spawn {
+                continuation.resume(with: Result { try body() })
+            }
+        } catch {
+            continuation.resume(throwing: error)
+        }
+    }
+}
+
+/// Waits for `condition` with a deadline, polling; never hangs a test.
+func eventually(_ what: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while await !condition() {
+        if ContinuousClock.now >= deadline { throw TestFailure.timedOut(what) }
+        try await Task.sleep(for: .milliseconds(5))
+    }
+}

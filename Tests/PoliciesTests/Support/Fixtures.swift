@@ -1,0 +1,37 @@
+import Foundation
+import JSON
+import YAML
+@testable import Policies
+
+/// Shared inputs: file loading and the identity of the rendered examples.
+enum Fixtures {
+    static let namespace = "shop"
+    static let uid = "6f1d3c1e-0000-4000-8000-000000000001"
+
+    static func load(_ url: URL) throws -> JSONValue {
+        try JSONParser.parse(Data(contentsOf: url))
+    }
+
+    static func ciliumSchema() throws -> JSONValue {
+        try load(Golden.packageRoot.appendingPathComponent("Tests/PoliciesTests/Fixtures/ciliumnetworkpolicy_v2.schema.json"))
+    }
+
+    static func loadYAML(_ url: URL) throws -> JSONValue {
+        try YAML.parse(String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// Rule-mode examples: (name, spec) from Golden/rules/*.input.yaml, sorted.
+    static func ruleExamples() throws -> [(name: String, spec: JSONValue)] {
+        let dir = Golden.goldenURL("rules")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".input.yaml") }.sorted()
+        return try files.map { f in
+            (String(f.dropLast(".input.yaml".count)), try loadYAML(dir.appendingPathComponent(f)))
+        }
+    }
+
+    /// Renders or records why it could not.
+    static func render(_ name: String, _ spec: JSONValue) throws -> RenderedPolicy {
+        try PolicyCompiler.render(name: name, namespace: namespace, uid: uid, spec: spec).get()
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import JSON
+import Synchronization
+
+/// Runs the pinned real kubectl (`$KUBECTL`, else `<package>/.tools/bin/kubectl`)
+/// offline, as the oracle for how kubectl reads YAML.
+enum KubectlRunner {
+    static var path: String {
+        if let env = ProcessInfo.processInfo.environment["KUBECTL"], !env.isEmpty { return env }
+        let packageRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return packageRoot.appendingPathComponent(".tools/bin/kubectl").path
+    }
+
+    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: path) }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// `kubectl annotate --local -f <file> -o json`: reads a manifest exactly as
+    /// `kubectl apply` does, without a server, and prints it back as JSON.
+    static func readManifest(_ yaml: String) throws -> JSONValue {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("manifest.yaml")
+        try Data(yaml.utf8).write(to: file)
+        let output = try run(["annotate", "--local", "-f", file.path, "checked=yes", "-o", "json"])
+        return try JSONParser.parse(output)
+    }
+
+    /// Runs kubectl with a 30 s bound, so a stuck process fails the test instead of hanging it.
+    static func run(_ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["KUBECONFIG"] = "/dev/null"
+        process.environment = environment
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        defer { watchdog.cancel() }
+        // Drain stderr on another thread: a full pipe would otherwise block kubectl.
+        let errorBox = DataBox()
+        let errorRead = DispatchGroup()
+        DispatchQueue.global().async(group: errorRead) { errorBox.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        errorRead.wait()
+        process.waitUntilExit()
+        let err = errorBox.get()
+        if process.terminationReason == .uncaughtSignal {
+            throw Failure(description: "kubectl \(arguments.joined(separator: " ")) was stopped after 30 s")
+        }
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "kubectl failed (\(process.terminationStatus)): \(String(decoding: err, as: UTF8.self))")
+        }
+        return out
+    }
+}
+
+/// Data handed from the stderr reader thread.
+private final class DataBox: Sendable {
+    private let data = Mutex(Data())
+    func set(_ d: Data) { data.withLock { $0 = d } }
+    func get() -> Data { data.withLock { $0 } }
+}
