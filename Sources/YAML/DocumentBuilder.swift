@@ -87,7 +87,7 @@ struct DocumentBuilder {
             throw error("unknown anchor '\(name)' referenced", at: mark)
         }
         if let message = budget.countAlias(expandingTo: target.size) { throw error(message, at: mark) }
-        try add(target.value, size: target.size, at: mark)
+        try add(target.value, size: target.size, at: mark, isAlias: true)
     }
 
     mutating func startCollection(isMapping: Bool, anchor: String?, mark: SourceMark) throws(YAMLError) {
@@ -119,7 +119,7 @@ struct DocumentBuilder {
     }
 
     /// Puts a finished node where it belongs: the root, a sequence item, a key or a value.
-    private mutating func add(_ value: JSONValue, size: Int, at mark: SourceMark) throws(YAMLError) {
+    private mutating func add(_ value: JSONValue, size: Int, at mark: SourceMark, isAlias: Bool = false) throws(YAMLError) {
         let top = stack.count - 1
         guard top >= 0 else {
             root = value
@@ -145,31 +145,34 @@ struct DocumentBuilder {
             stack[top].object[key] = value
         case .merge(let keyMark)?:
             stack[top].pendingKey = nil
-            try merge(value, into: top, at: keyMark)
+            try merge(value, into: top, at: keyMark, isAlias: isAlias)
         }
     }
 
     /// go-yaml v2 merges in document order, later entries overwriting earlier ones,
     /// and walks a list of maps backwards so that the first map wins.
-    private mutating func merge(_ value: JSONValue, into index: Int, at mark: SourceMark) throws(YAMLError) {
+    /// An alias must name a map itself: go-yaml refuses `<<: *list` even when the list holds maps.
+    private mutating func merge(_ value: JSONValue, into index: Int, at mark: SourceMark, isAlias: Bool) throws(YAMLError) {
         let sources: [JSONObject]
         switch value {
         case .object(let o):
             sources = [o]
-        case .array(let items):
+        case .array(let items) where !isAlias:
             var objects: [JSONObject] = []
             objects.reserveCapacity(items.count)
             for item in items {
                 guard case .object(let o) = item else {
-                    throw error("map merge requires map or sequence of maps as the value (found a \(item.typeName) in the sequence)", at: mark)
+                    throw error("map merge requires map or sequence of maps as the value (found \(Self.kind(item)) in the sequence)", at: mark)
                 }
                 objects.append(o)
             }
             sources = objects.reversed()
         default:
-            throw error("map merge requires map or sequence of maps as the value (found \(value.typeName))", at: mark)
+            let found = isAlias ? "an alias to \(Self.kind(value))" : Self.kind(value)
+            throw error("map merge requires map or sequence of maps as the value (found \(found))", at: mark)
         }
         var merged = stack[index].mergedKeys ?? []
+        stack[index].mergedKeys = nil  // so the set is not copied on insert
         for source in sources {
             for (key, v) in source {
                 stack[index].object[key] = v
@@ -177,6 +180,16 @@ struct DocumentBuilder {
             }
         }
         stack[index].mergedKeys = merged
+    }
+
+    /// A value's kind in YAML's words, for messages.
+    private static func kind(_ value: JSONValue) -> String {
+        switch value {
+        case .object: return "a mapping"
+        case .array: return "a sequence"
+        case .null: return "null"
+        default: return "a \(value.typeName)"
+        }
     }
 
     private func error(_ message: String, at mark: SourceMark) -> YAMLError {

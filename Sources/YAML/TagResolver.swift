@@ -1,7 +1,10 @@
+import Foundation
+
 /// Scalars with an explicit tag, as go-yaml v2 treats them: the standard tags
 /// it can resolve must agree with the text (`!!int abc` is an error, `!!float 1`
-/// is 1.0); every other tag (`!!binary`, local `!foo`, the bare `!`) keeps the
-/// text as a string.
+/// is 1.0); every other tag (local `!foo`, the bare `!`) keeps the text as a
+/// string. `!!binary` keeps its base64 text too (kubectl would decode it), once
+/// the text is checked to be base64.
 enum TagResolver {
     static let yamlPrefix = "tag:yaml.org,2002:"
 
@@ -15,6 +18,13 @@ enum TagResolver {
     static func resolve(tag: String, text b: UnsafeBufferPointer<UInt8>) -> Result<ResolvedScalar, TagMismatch> {
         switch tag {
         case "!!str":
+            return .success(.string)
+        case "!!binary":
+            // Kept as the base64 text (kubectl would decode it), but checked as go-yaml checks it.
+            let base64 = String(decoding: b.filter { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+            guard Data(base64Encoded: base64) != nil else {
+                return .failure(TagMismatch(message: "!!binary value contains invalid base64 data"))
+            }
             return .success(.string)
         case "!!bool", "!!int", "!!float", "!!null", "!!timestamp":
             break

@@ -11,6 +11,10 @@ private func openDescriptors() throws -> [String: String] {
     return result
 }
 
+private func threadCount() throws -> Int {
+    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count
+}
+
 /// A handler streaming "tick" until its writer throws, recording why it stopped.
 private func tickingStream(_ errors: Recorder<String>) -> HTTPHandler {
     { _ in
@@ -112,11 +116,14 @@ extension ServerSuites {
             try await cycle(fixture.configuration)
             try await cycle(HTTPServerConfiguration())
             let baseline = try openDescriptors()
+            let baselineThreads = try threadCount()
             try await cycle(fixture.configuration)
             try await cycle(HTTPServerConfiguration(host: "::1"))
             let after = try openDescriptors()
             let leaked = after.filter { baseline[$0.key] != $0.value }
             #expect(after.count == baseline.count, "new: \(leaked)")
+            // Server threads are detached: they are gone shortly after they unregister.
+            try await eventually("threads back to \(baselineThreads)") { ((try? threadCount()) ?? .max) <= baselineThreads }
         }
 
         @Test func restartIsRefusedAfterShutdown() async throws {

@@ -46,6 +46,29 @@ struct AuthTests {
         #expect(who["authorization"] == .null)
     }
 
+    @Test func inClusterServiceAccount() async throws {
+        let server = try FakeAPIServer(requireAuth: "Bearer sa-token")
+        try dir.write("sa/token", "sa-token\n")
+        try Data(contentsOf: URL(fileURLWithPath: server.certificates.caCert)).write(to: URL(fileURLWithPath: dir.path + "/sa/ca.crt"))
+        let env = ["KUBERNETES_SERVICE_HOST": "127.0.0.1", "KUBERNETES_SERVICE_PORT": String(server.port)]
+        let config = try ClientConfiguration.inCluster(environment: env, serviceAccountDirectory: dir.path + "/sa")
+        let who = try await KubeClient(config).getRaw("/whoami")
+        #expect(who["authorization"] == "Bearer sa-token")
+    }
+
+    @Test func execPluginClientCertificate() async throws {
+        let server = try FakeAPIServer(requireAuth: "any")
+        let certs = server.certificates
+        func jsonString(_ path: String) -> String { JSONWriter.string(.string(String(decoding: certs.pem(path), as: UTF8.self))) }
+        let credential = "{\"apiVersion\": \"client.authentication.k8s.io/v1\", \"kind\": \"ExecCredential\", \"status\": "
+            + "{\"clientCertificateData\": \(jsonString(certs.clientCert)), \"clientKeyData\": \(jsonString(certs.clientKey))}}"
+        try dir.write("credential.json", credential)
+        let plugin = try dir.write("cert-plugin.sh", "#!/bin/sh\ncat '\(dir.path)/credential.json'\n", executable: true)
+        let who = try await whoami(server) { $0.credentials = .exec(ExecConfig(command: plugin)) }
+        #expect(who["clientCN"] == "alice")
+        #expect(who["authorization"] == .null)
+    }
+
     // MARK: Token files
 
     @Test func tokenFileRotationIsPickedUp() async throws {

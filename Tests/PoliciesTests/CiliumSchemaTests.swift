@@ -7,10 +7,10 @@ import Testing
 /// fields), which is what the API server checks with fieldValidation=Strict.
 @Suite("Rendered policies fit Cilium's schema")
 struct CiliumSchemaTests {
-    @Test("rule-mode examples and catalog policies, enabled and disabled")
+    @Test("rule-mode and YAML-mode examples, catalog policies enabled and disabled")
     func renderedFitSchema() throws {
         var validator = JSONSchemaValidator(schema: try Fixtures.ciliumSchema())
-        var specs = try Fixtures.ruleExamples()
+        var specs = try Fixtures.ruleExamples() + Fixtures.ciliumExamples()
         specs += PredefinedCatalog.all.map { ($0.name, ["predefined": .string($0.name)]) }
         specs += PredefinedCatalog.all.map { ($0.name, ["predefined": .string($0.name), "enabled": false, "alert": true]) }
         for (name, spec) in specs {

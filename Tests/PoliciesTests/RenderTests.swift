@@ -21,6 +21,21 @@ struct RenderTests {
         #expect(r.hash == ContentHash.of(r.cnp))
     }
 
+    @Test("rendering a whole ContainerNetworkPolicy object reads its identity from metadata")
+    func wholeObject() throws {
+        let policy: JSONValue = ["apiVersion": "threatmonitor.dev/v1alpha1", "kind": "ContainerNetworkPolicy",
+                                 "metadata": ["name": "web", "namespace": "shop", "uid": "uid-9", "generation": 3], "spec": Self.spec]
+        let r = try PolicyCompiler.render(policy: policy).get()
+        #expect(r.cnp[path: ["metadata", "namespace"]] == "shop")
+        #expect(PolicyDrift.controllerUID(of: r.cnp) == "uid-9")
+        #expect(PolicyDrift.controllerUID(of: ["metadata": ["name": "hand-made"]]) == nil)
+        guard case .failure(let e) = PolicyCompiler.render(policy: ["spec": Self.spec]) else {
+            Issue.record("rendered without metadata")
+            return
+        }
+        #expect(e.issues.map(\.path) == ["metadata.name", "metadata.namespace", "metadata.uid"])
+    }
+
     @Test("alert on sets app.gitlab.com/alert: \"true\"; alert off leaves no annotation")
     func alertAnnotation() throws {
         var spec = Self.spec

@@ -4,7 +4,7 @@ import Testing
 @testable import Policies
 
 /// Rule-mode examples (Golden/rules/*.input.yaml) render to the committed CNPs.
-@Suite("Rule mode golden files")
+@Suite("Rule mode and YAML mode golden files")
 struct RuleModeGoldenTests {
     @Test("at least 25 examples, each rendering to its golden CNP")
     func examplesMatchGoldenFiles() throws {
@@ -19,6 +19,21 @@ struct RuleModeGoldenTests {
             for w in rendered.warnings { summaries += "  warning \(w)\n" }
         }
         Golden.check(summaries, against: Golden.goldenURL("rules/summaries.txt"))
+    }
+
+    @Test("YAML-mode examples render to their golden CNPs")
+    func ciliumExamples() throws {
+        let examples = try Fixtures.ciliumExamples()
+        #expect(examples.count >= 5)
+        var summaries = ""
+        for (name, spec) in examples {
+            let rendered = try #require(try? Fixtures.render(name, spec), "\(name) did not render: \(PolicySpecParser.parse(spec))")
+            #expect(rendered.mode == .cilium)
+            Golden.check(ManifestText.document(rendered.cnp), against: Golden.goldenURL("cilium/\(name).cnp.yaml"))
+            summaries += "\(name): \(rendered.summary)\n"
+            for w in rendered.warnings { summaries += "  warning \(w)\n" }
+        }
+        Golden.check(summaries, against: Golden.goldenURL("cilium/summaries.txt"))
     }
 
     @Test("rendering is deterministic: same input, same bytes and hash; label order does not matter")

@@ -28,6 +28,8 @@ struct ValidationTableTests {
              path: #"spec.predefined"#, message: #"expected a string, got integer"#),
         Case(input: #"{"predefined":"drop-outbound","enabled":"yes"}"#,
              path: #"spec.enabled"#, message: #"expected true or false, got string"#),
+        Case(input: #"{"rules":[{"direction":"inbound","entities":["world"],"ports":[{"port":"http"}]}]}"#,
+             path: #"spec.rules[0].ports[0].port"#, message: #"expected an integer, got string"#),
         Case(input: #"{"predefined":"drop-outbound","alert":1}"#,
              path: #"spec.alert"#, message: #"expected true or false, got integer"#),
         Case(input: #"{"predefined":"drop-outbound","enforce":true}"#,

@@ -54,6 +54,7 @@ import YAML
               ["1.5": "a", "1e+06": "b", "0.1": "c", "3.1415927": "d", "1e-05": "e"]),
         .init("special float keys", ".inf: a\n-.inf: b\n.nan: c\n", [".inf": "a", "-.inf": "b", ".nan": "c"]),
         .init("quoted key stays a string", "'1': a\n\"true\": b\n", ["1": "a", "true": "b"]),
+        .init("multi-line binary kept as text", "b: !!binary |\n  aGVs\n  bG8=\n", ["b": "aGVs\nbG8=\n"]),
         .init("explicit key", "? long key\n: value\n", ["long key": "value"]),
 
         // MARK: Comments, unicode, line ends

@@ -21,13 +21,44 @@ enum KubectlRunner {
     /// `kubectl annotate --local -f <file> -o json`: reads a manifest exactly as
     /// `kubectl apply` does, without a server, and prints it back as JSON.
     static func readManifest(_ yaml: String) throws -> JSONValue {
+        let objects = try readManifests(yaml)
+        guard objects.count == 1, let only = objects.first else {
+            throw Failure(description: "kubectl printed \(objects.count) objects, expected 1")
+        }
+        return only
+    }
+
+    /// Every object of a multi-document manifest, in order.
+    static func readManifests(_ yaml: String) throws -> [JSONValue] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("manifest.yaml")
         try Data(yaml.utf8).write(to: file)
         let output = try run(["annotate", "--local", "-f", file.path, "checked=yes", "-o", "json"])
-        return try JSONParser.parse(output)
+        // One pretty-printed object after another: each starts with a "{" line.
+        var objects: [JSONValue] = []
+        var current = ""
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "{", !current.isEmpty {
+                objects.append(try JSONParser.parse(current))
+                current = ""
+            }
+            current += line + "\n"
+        }
+        if !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { objects.append(try JSONParser.parse(current)) }
+        return objects
+    }
+
+    /// kubectl's complaint about a manifest it cannot parse, or nil when it reads it.
+    static func conversionError(_ yaml: String) throws -> String? {
+        do {
+            _ = try readManifests(yaml)
+            return nil
+        } catch let failure as Failure {
+            // "error parsing" and not, say, "Object 'Kind' is missing" (input starting with "{" is read as JSON).
+            return failure.description.contains("error parsing") ? failure.description : nil
+        }
     }
 
     /// Runs kubectl with a 30 s bound, so a stuck process fails the test instead of hanging it.

@@ -30,6 +30,8 @@ import YAML
         .init("self-referencing anchor", "a: &x [*x]\n", line: 1, column: 8, "anchor 'x' value contains itself"),
         .init("merge of a scalar", "<<: 1\n", line: 1, column: 1, "map merge requires map or sequence of maps as the value"),
         .init("merge of a list with a scalar", "a: {x: 1}\nb:\n  <<: [{y: 2}, 3]\n", line: 3, column: 3, "map merge requires map or sequence of maps"),
+        .init("merge of an alias to a list", "l: &l [{x: 1}]\nm:\n  <<: *l\n", line: 3, column: 3, "map merge requires map or sequence of maps"),
+        .init("invalid base64", "a: !!binary \"!!!\"\n", line: 1, column: 4, "!!binary value contains invalid base64 data"),
         .init("null key", "~: x\n", line: 1, column: 1, "mapping key is null"),
         .init("sequence key", "? [a]\n: x\n", line: 1, column: 3, "invalid map key: a sequence cannot be a mapping key"),
         .init("mapping key via alias", "a: &m {x: 1}\n*m : 2\n", line: 2, column: 1, "invalid map key: a mapping cannot be a mapping key"),

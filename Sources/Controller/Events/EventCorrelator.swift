@@ -160,3 +160,13 @@ extension EventCorrelator {
     /// How many series are remembered (bounded by `maxTracked`).
     var trackedSeriesCount: Int { series.count }
 }
+
+extension EventCorrelator {
+    /// Puts a series back in the pending set (its Event did not exist yet when it grew).
+    public mutating func markPending(_ key: EventRecord) {
+        guard var s = series[key] else { return }
+        s.written = min(s.written, 1)
+        series[key] = s
+        dirty.insert(key)
+    }
+}

@@ -28,6 +28,8 @@ struct FieldCause: Sendable, Equatable {
 /// Every failure the API server reports, each mapping to one kube-apiserver `Status`.
 enum APIError: Error, Sendable, Equatable {
     case notFound(resource: GroupResource, name: String)
+    /// A path that names no resource: kube-apiserver's bare 404.
+    case pathNotFound
     case alreadyExists(resource: GroupResource, name: String)
     case conflict(resource: GroupResource, name: String, detail: String)
     case invalid(kind: String, group: String, name: String, causes: [FieldCause])
@@ -48,7 +50,7 @@ enum APIError: Error, Sendable, Equatable {
 
     var code: Int {
         switch self {
-        case .notFound: 404
+        case .notFound, .pathNotFound: 404
         case .alreadyExists, .conflict: 409
         case .invalid, .unprocessable: 422
         case .badRequest: 400
@@ -67,7 +69,7 @@ enum APIError: Error, Sendable, Equatable {
 
     var reason: String {
         switch self {
-        case .notFound: "NotFound"
+        case .notFound, .pathNotFound: "NotFound"
         case .alreadyExists: "AlreadyExists"
         case .conflict: "Conflict"
         case .invalid, .unprocessable: "Invalid"
@@ -88,6 +90,7 @@ enum APIError: Error, Sendable, Equatable {
     var message: String {
         switch self {
         case .notFound(let r, let n): "\(r) \"\(n)\" not found"
+        case .pathNotFound: "the server could not find the requested resource"
         case .alreadyExists(let r, let n): "\(r) \"\(n)\" already exists"
         case .conflict(let r, let n, let d): "Operation cannot be fulfilled on \(r) \"\(n)\": \(d)"
         case .invalid(let kind, let group, let name, let causes):
@@ -125,6 +128,8 @@ enum APIError: Error, Sendable, Equatable {
             if !group.isEmpty { details["group"] = .string(group) }
             details["kind"] = .string(kind)
             details["causes"] = .array(causes.map(Self.causeJSON))
+        case .pathNotFound:
+            s["details"] = [:]
         case .tooLargeResourceVersion:
             details["causes"] = [["reason": "ResourceVersionTooLarge", "message": "Too large resource version"]]
             details["retryAfterSeconds"] = 1

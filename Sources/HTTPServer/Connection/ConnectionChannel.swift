@@ -138,14 +138,3 @@ final class ConnectionChannel: Sendable {
         }
     }
 }
-
-/// The `HTTPBodyWriter` a streaming handler receives.
-struct ChannelBodyWriter: HTTPBodyWriter {
-    let channel: ConnectionChannel
-
-    func write(_ data: Data) async throws {
-        // An empty chunk would end the chunked body: there is nothing to send.
-        if data.isEmpty { return }
-        try await channel.write(data)
-    }
-}

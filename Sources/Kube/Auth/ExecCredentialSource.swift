@@ -29,12 +29,14 @@ final class ExecCredentialSource: Sendable {
     }
 
     func material() async throws(KubeError) -> AuthMaterial {
-        let task: Task<Result<Cached, KubeError>, Never> = state.withLock { s in
+        enum Next {
+            case cached(AuthMaterial)
+            case wait(Task<Result<Cached, KubeError>, Never>)
+        }
+        let next: Next = state.withLock { s in
             // Refresh a little early so a request does not carry a token that expires in flight.
-            if let c = s.cached, c.expires.map({ $0.timeIntervalSinceNow > 5 }) ?? true {
-                return Task { .success(c) }
-            }
-            if let t = s.inflight { return t }
+            if let c = s.cached, c.expires.map({ $0.timeIntervalSinceNow > 5 }) ?? true { return .cached(c.material) }
+            if let t = s.inflight { return .wait(t) }
             let t = Task { [self] in
                 let r = await run()
                 state.withLock { s in
@@ -44,9 +46,12 @@ final class ExecCredentialSource: Sendable {
                 return r
             }
             s.inflight = t
-            return t
+            return .wait(t)
         }
-        return try await task.value.get().material
+        switch next {
+        case .cached(let m): return m
+        case .wait(let t): return try await t.value.get().material
+        }
     }
 
     func invalidate() {

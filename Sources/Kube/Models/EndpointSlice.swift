@@ -2,6 +2,7 @@
 public struct EndpointSlice: KubeObject, Hashable {
     public static let apiVersion = "discovery.k8s.io/v1"
     public static let kind = "EndpointSlice"
+    public static let resource = GroupVersionResource.endpointSlices
     public var metadata: ObjectMeta
     /// "IPv4", "IPv6" or "FQDN".
     public var addressType: String

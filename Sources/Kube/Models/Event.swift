@@ -2,6 +2,7 @@
 public struct Event: KubeObject, Hashable {
     public static let apiVersion = "events.k8s.io/v1"
     public static let kind = "Event"
+    public static let resource = GroupVersionResource.events
     public var metadata: ObjectMeta
     /// RFC 3339 micro time; required by the API.
     public var eventTime: String?

@@ -2,6 +2,7 @@
 public struct Lease: KubeObject, Hashable {
     public static let apiVersion = "coordination.k8s.io/v1"
     public static let kind = "Lease"
+    public static let resource = GroupVersionResource.leases
     public var metadata: ObjectMeta
     public var spec: LeaseSpec?
 

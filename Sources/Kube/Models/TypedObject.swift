@@ -4,6 +4,8 @@ import JSON
 public protocol KubeObject: Codable, Sendable {
     static var apiVersion: String { get }
     static var kind: String { get }
+    /// Where objects of this type live on the server.
+    static var resource: GroupVersionResource { get }
     var metadata: ObjectMeta { get set }
 }
 

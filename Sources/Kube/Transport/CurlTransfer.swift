@@ -100,11 +100,10 @@ final class CurlTransfer: @unchecked Sendable {
         }
     }
 
-    /// The curl error text, or the generic one for `code`.
+    /// curl's detailed message for the failure, else the generic one for `code`.
     func errorText(_ code: CURLcode) -> String {
         let detail = String(cString: errorBuffer)
-        let generic = String(cString: curl_easy_strerror(code))
-        return detail.isEmpty ? generic : "\(detail) (curl: \(generic))"
+        return detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
     }
 
     // MARK: Callbacks (loop thread)

@@ -54,7 +54,8 @@ enum ContainerNetworkPolicyCRD {
         Schema.object(
             "One rule: traffic in one direction between the selected pods and one kind of peer.",
             [
-                ("direction", Schema.string("inbound: traffic to the selected pods; outbound: traffic from them.", enum: RuleDirection.allCases.map(\.rawValue))),
+                // maxLength bounds the CEL cost estimate of the rule comparing it.
+                ("direction", Schema.string("inbound: traffic to the selected pods; outbound: traffic from them.", enum: RuleDirection.allCases.map(\.rawValue), maxLength: 8)),
                 ("pods", Schema.labelMap("Peer: pods of this namespace with these labels ({} for all). Select k8s:io.kubernetes.pod.namespace to reach another namespace.")),
                 ("entities", Schema.array("Peer: Cilium entities.", items: Schema.string("A Cilium entity.", enum: CiliumEntity.all), minItems: 1, maxItems: PolicySpecParser.maxPeers)),
                 ("cidrs", Schema.array("Peer: IPv4 or IPv6 prefixes such as 10.0.0.0/8 (no except; use YAML mode for that).", items: Schema.string("A CIDR.", maxLength: 64), minItems: 1, maxItems: PolicySpecParser.maxPeers)),

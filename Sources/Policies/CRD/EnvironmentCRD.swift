@@ -24,7 +24,7 @@ enum EnvironmentCRD {
         Schema.object("Settings for the namespace.", [
             ("displayName", Schema.string("Name shown in the dashboard and the kubectl plugin; defaults to the namespace.", maxLength: 253)),
             ("traffic", Schema.object("Packet-flow statistics settings.", [
-                ("source", Schema.string("Where statistics come from: Hubble (scrape the cilium agents, the default) or Prometheus.", enum: ["Hubble", "Prometheus"])),
+                ("source", Schema.string("Where statistics come from: Hubble (scrape the cilium agents, the default) or Prometheus.", enum: ["Hubble", "Prometheus"], maxLength: 10)),
                 ("prometheusURL", Schema.string("Base URL of the Prometheus-compatible API, when source is Prometheus.", maxLength: 2048)),
                 ("window", Schema.string("Statistics window shown in status (default 8h).", enum: windows)),
                 ("dropRateWarningPercent", Schema.integer("Set HighDropRate when more than this percentage of flows is dropped.", minimum: 0, maximum: 100, format: "int32")),

@@ -47,6 +47,17 @@ public enum PolicyDrift {
         return out
     }
 
+    /// The uid of the ContainerNetworkPolicy controlling `cnp`, if one does.
+    /// A live CNP whose controller is not the policy being reconciled is a
+    /// Conflict unless the policy says `adopt: true`.
+    public static func controllerUID(of cnp: JSONValue) -> String? {
+        for ref in cnp[path: ["metadata", "ownerReferences"]]?.arrayValue ?? []
+        where ref["controller"]?.boolValue == true && ref["kind"]?.stringValue == PolicyMetadata.policyKind {
+            return ref["uid"]?.stringValue
+        }
+        return nil
+    }
+
     /// Our label, and our annotation (compared also when desired lacks it, so
     /// turning alerts off removes it from the live object).
     static func ownedMetadata(_ desired: JSONValue) -> [(String, String)] {

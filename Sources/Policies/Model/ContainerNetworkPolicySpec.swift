@@ -29,20 +29,3 @@ public struct ContainerNetworkPolicySpec: Sendable, Equatable {
         }
     }
 }
-
-/// Where the policy's rules come from; exactly one per ContainerNetworkPolicy.
-public enum PolicySource: Sendable, Equatable {
-    /// A catalog entry, by name (see `PredefinedCatalog`).
-    case predefined(String)
-    /// Rule mode: compiled by `RuleCompiler`.
-    case rules(RuleModeSpec)
-    /// YAML mode: a CiliumNetworkPolicy `spec` and/or `specs`, kept as given.
-    case cilium(spec: JSONValue?, specs: [JSONValue]?)
-}
-
-/// The three ways of writing a policy, shown in the Mode printer column.
-public enum PolicyMode: String, Sendable, Equatable, CaseIterable {
-    case predefined = "Predefined"
-    case rules = "Rules"
-    case cilium = "Cilium"
-}

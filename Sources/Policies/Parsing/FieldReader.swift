@@ -28,47 +28,35 @@ struct FieldReader {
     }
 
     func bool(_ key: String, default value: Bool, issues: inout IssueCollector) -> Bool {
-        guard let v = object[key], v != .null else { return value }
-        guard case .bool(let b) = v else {
-            issues.add(childPath(key), "expected true or false, got \(v.typeName)")
-            return value
-        }
-        return b
+        typed(key, "true or false", issues: &issues) { $0.boolValue } ?? value
     }
 
     func string(_ key: String, issues: inout IssueCollector) -> String? {
-        guard let v = object[key], v != .null else { return nil }
-        guard case .string(let s) = v else {
-            issues.add(childPath(key), "expected a string, got \(v.typeName)")
-            return nil
-        }
-        return s
+        typed(key, "a string", issues: &issues) { $0.stringValue }
     }
 
     func int(_ key: String, issues: inout IssueCollector) -> Int64? {
-        guard let v = object[key], v != .null else { return nil }
-        guard let i = v.intValue else {
-            issues.add(childPath(key), "expected an integer, got \(v.typeName)" + (v.stringValue.map { " \"\($0)\"; write it without quotes" } ?? ""))
-            return nil
-        }
-        return i
+        // A quoted number is the usual YAML slip; say how to fix it.
+        let hint = object[key]?.stringValue.flatMap { Int64($0) == nil ? nil : " \"\($0)\"; write it without quotes" } ?? ""
+        return typed(key, "an integer", hint: hint, issues: &issues) { $0.intValue }
     }
 
     func array(_ key: String, issues: inout IssueCollector) -> [JSONValue]? {
-        guard let v = object[key], v != .null else { return nil }
-        guard case .array(let a) = v else {
-            issues.add(childPath(key), "expected a list, got \(v.typeName)")
-            return nil
-        }
-        return a
+        typed(key, "a list", issues: &issues) { $0.arrayValue }
     }
 
     func objectValue(_ key: String, issues: inout IssueCollector) -> JSONObject? {
+        typed(key, "an object", issues: &issues) { $0.objectValue }
+    }
+
+    /// nil when absent or null; reports "expected <what>, got <type>" when the type is wrong.
+    private func typed<T>(_ key: String, _ what: String, hint: String = "", issues: inout IssueCollector,
+                          _ extract: (JSONValue) -> T?) -> T? {
         guard let v = object[key], v != .null else { return nil }
-        guard case .object(let o) = v else {
-            issues.add(childPath(key), "expected an object, got \(v.typeName)")
+        guard let t = extract(v) else {
+            issues.add(childPath(key), "expected \(what), got \(v.typeName)\(hint)")
             return nil
         }
-        return o
+        return t
     }
 }

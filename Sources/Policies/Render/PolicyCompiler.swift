@@ -3,6 +3,14 @@ import JSON
 /// Turns a ContainerNetworkPolicy into the CiliumNetworkPolicy to deploy.
 /// Pure: no I/O, deterministic, and nothing is produced for invalid input.
 public enum PolicyCompiler {
+    /// Renders a whole ContainerNetworkPolicy object as read from the API
+    /// server (metadata.name, metadata.namespace, metadata.uid and spec).
+    public static func render(policy: JSONValue, options: RenderOptions = RenderOptions()) -> Result<RenderedPolicy, ValidationErrors> {
+        let meta = policy["metadata"]
+        return render(name: meta?["name"]?.stringValue ?? "", namespace: meta?["namespace"]?.stringValue ?? "",
+                      uid: meta?["uid"]?.stringValue ?? "", spec: policy["spec"] ?? .null, options: options)
+    }
+
     /// Parses `spec` (the CR's spec as JSON) and renders it.
     public static func render(name: String, namespace: String, uid: String, spec: JSONValue,
                               options: RenderOptions = RenderOptions()) -> Result<RenderedPolicy, ValidationErrors> {

@@ -14,7 +14,7 @@ public enum PolicySummary {
         var out = ""
         for (i, s) in sentences.enumerated() {
             let next = out.isEmpty ? s : out + "; " + s
-            if next.count > maxLength && !out.isEmpty {
+            if next.utf8.count > maxLength && !out.isEmpty {
                 let rest = sentences.count - i
                 return out + "; and \(rest) more rule\(rest == 1 ? "" : "s")"
             }

@@ -15,18 +15,26 @@ enum TestFailure: Error, CustomStringConvertible {
     }
 }
 
-/// Runs blocking client code on its own thread: the cooperative pool has as few threads as
-/// cores, and a test blocking one of them could starve the server's handlers.
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
+/// Runs every job it gets on a fresh thread.
+final class ThreadPerJobExecutor: TaskExecutor {
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
         do {
-            try NativeThread.spawn {
-                continuation.resume(with: Result { try body() })
-            }
+            try NativeThread.spawn { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
         } catch {
-            continuation.resume(throwing: error)
+            // No thread to be had: running inline is slower but still correct.
+            job.runSynchronously(on: asUnownedTaskExecutor())
         }
     }
+}
+
+private let blockingExecutor = ThreadPerJobExecutor()
+
+/// Runs blocking client code on its own thread: the cooperative pool has as few threads as
+/// cores, and a test blocking one of them could starve the server's handlers. It stays in the
+/// calling task (a task executor preference), so `#expect` inside still reports to the test.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withTaskExecutorPreference(blockingExecutor) { try body() }
 }
 
 /// Waits for `condition` with a deadline, polling; never hangs a test.

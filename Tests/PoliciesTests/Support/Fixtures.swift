@@ -21,8 +21,13 @@ enum Fixtures {
     }
 
     /// Rule-mode examples: (name, spec) from Golden/rules/*.input.yaml, sorted.
-    static func ruleExamples() throws -> [(name: String, spec: JSONValue)] {
-        let dir = Golden.goldenURL("rules")
+    static func ruleExamples() throws -> [(name: String, spec: JSONValue)] { try examples(in: "rules") }
+
+    /// YAML-mode examples from Golden/cilium/*.input.yaml.
+    static func ciliumExamples() throws -> [(name: String, spec: JSONValue)] { try examples(in: "cilium") }
+
+    static func examples(in folder: String) throws -> [(name: String, spec: JSONValue)] {
+        let dir = Golden.goldenURL(folder)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             .filter { $0.hasSuffix(".input.yaml") }.sorted()
         return try files.map { f in

@@ -73,7 +73,9 @@ struct JSONSchemaValidator {
     private mutating func matches(pattern: String, _ s: String) -> Bool {
         let re: NSRegularExpression
         if let cached = regexCache[pattern] { re = cached } else {
-            guard let compiled = try? NSRegularExpression(pattern: pattern) else { return false }
+            // Go's RE2 writes one-letter classes as \PC; ICU wants \P{C}.
+            let icu = pattern.replacingOccurrences(of: #"\PC"#, with: #"\P{C}"#)
+            guard let compiled = try? NSRegularExpression(pattern: icu) else { return false }
             regexCache[pattern] = compiled
             re = compiled
         }

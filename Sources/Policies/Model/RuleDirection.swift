@@ -1,0 +1,5 @@
+/// Which way traffic flows, seen from the selected pods.
+public enum RuleDirection: String, Sendable, Equatable, CaseIterable {
+    case inbound
+    case outbound
+}
