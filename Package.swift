@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "DevCluster", dependencies: ["JSON", "YAML", "HTTPServer", "COpenSSL"]),
         .target(name: "Controller", dependencies: ["JSON", "Kube", "HTTPServer"]),
         .target(name: "Policies", dependencies: ["JSON", "YAML"]),
-        .target(name: "Operator", dependencies: ["JSON", "YAML", "Kube", "Controller", "Policies"]),
+        .target(name: "Operator", dependencies: ["JSON", "YAML", "Kube", "Controller", "Policies", "DevCluster"]),
         .executableTarget(name: "ThreatMonitorCLI",
                           dependencies: ["JSON", "YAML", "Kube", "DevCluster", "Controller", "Policies", "Operator"]),
         .executableTarget(name: "Bench",
@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "DevClusterTests", dependencies: ["DevCluster", "Kube", "JSON", "YAML"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "DevCluster", "Kube", "JSON"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "JSON", "YAML"]),
-        .testTarget(name: "OperatorTests", dependencies: ["Operator", "DevCluster", "Kube", "Policies", "JSON", "YAML"]),
+        .testTarget(name: "OperatorTests", dependencies: ["Operator", "DevCluster", "Kube", "Policies", "JSON", "YAML", "Controller", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

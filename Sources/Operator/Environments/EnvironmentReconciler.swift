@@ -1,0 +1,76 @@
+import Controller
+import Foundation
+import JSON
+import Kube
+import Synchronization
+
+/// Reconciles one Environment: its policy inventory and conditions, from the
+/// caches, patched on /status only when they differ from the live status.
+final class EnvironmentReconciler: Reconciler {
+    let client: KubeClient
+    let environments: Informer
+    let policies: Informer
+    let cnps: Informer
+    let options: OperatorOptions
+    let logger: Logger
+    /// When each Environment first waited for its namespace's policies to settle.
+    private let waitingSince = Mutex<[ObjectKey: ContinuousClock.Instant]>([:])
+
+    init(client: KubeClient, environments: Informer, policies: Informer, cnps: Informer, options: OperatorOptions,
+         logger: Logger) {
+        self.client = client
+        self.environments = environments
+        self.policies = policies
+        self.cnps = cnps
+        self.options = options
+        self.logger = logger
+    }
+
+    func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
+        guard let environment = environments.cache.get(key), !ObjectFacts(environment).isDeleting else {
+            waitingSince.withLock { $0[key] = nil }
+            return .done
+        }
+        let namespace = key.namespace ?? ""
+        let policyList = policies.cache.list(namespace: namespace)
+        let cnpList = cnps.cache.list(namespace: namespace)
+        // While policies are still being reconciled the inventory would change with
+        // each of them: wait (bounded) and write it once.
+        if !EnvironmentPlanner.policiesSettled(policies: policyList, cnps: cnpList), shouldWait(key) {
+            return .requeueAfter(.milliseconds(250))
+        }
+        waitingSince.withLock { $0[key] = nil }
+        let plan = EnvironmentPlanner.plan(environment: environment, environments: environments.cache.list(namespace: namespace),
+                                           cnps: cnpList, policies: policyList, label: options.enforcementLabel)
+        let update = StatusUpdate.compute(live: environment["status"], ownedKeys: EnvironmentPlanner.ownedKeys,
+                                          fields: plan.fields, conditions: plan.conditions,
+                                          now: Timestamp.rfc3339(Date(), fractionDigits: 0))
+        guard let patch = update.patch else { return .done }
+        let result: JSONValue
+        do {
+            result = try await client.patchStatus(OperatorResources.environments, namespace: key.namespace, name: key.name,
+                                                  .merge(patch), options: WriteOptions(fieldManager: OperatorResources.fieldManager))
+        } catch {
+            if error.isNotFound { return .done }
+            throw OperatorError.api(action: "patch status of Environment \(key)", error: error)
+        }
+        _ = environments.cache.upsert(result)
+        logger.debug("environment status updated", ["key": key])
+        return .done
+    }
+
+    private func shouldWait(_ key: ObjectKey) -> Bool {
+        let now = ContinuousClock.now
+        return waitingSince.withLock { w in
+            let since = w[key] ?? now
+            w[key] = since
+            return now - since < options.inventorySettleTimeout
+        }
+    }
+
+    /// Every Environment of the object's namespace: what a change there affects.
+    func keys(inNamespaceOf object: JSONValue) -> [ObjectKey] {
+        guard let ns = object[path: ["metadata", "namespace"]]?.stringValue else { return [] }
+        return environments.cache.list(namespace: ns).compactMap(ObjectKey.init(object:))
+    }
+}

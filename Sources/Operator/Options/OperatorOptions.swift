@@ -1,0 +1,25 @@
+import Controller
+import Policies
+
+/// What the reconcilers need to know besides the cluster's state.
+public struct OperatorOptions: Sendable {
+    /// The selector label that disables a policy (`--disabled-label`).
+    public var enforcementLabel: EnforcementLabel = .gitlab
+    /// Rule mode's default for `addDNSRule` when a policy does not say (`--dns-rule`).
+    public var dnsRule = true
+    /// Only watch and manage this namespace; nil: all namespaces.
+    public var namespace: String?
+    /// Concurrent reconciles per controller.
+    public var policyWorkers = 4
+    public var environmentWorkers = 2
+    /// How long an Environment waits for its namespace's policies to settle before
+    /// writing its inventory anyway (one status write instead of one per policy).
+    public var inventorySettleTimeout: Duration = .seconds(5)
+    /// Process options: kubeconfig, probes, leader election, logging.
+    public var manager = ManagerOptions()
+
+    public init() {}
+
+    /// The render settings derived from these options.
+    var renderOptions: RenderOptions { RenderOptions(enforcementLabel: enforcementLabel) }
+}
