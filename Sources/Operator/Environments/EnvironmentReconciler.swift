@@ -13,6 +13,7 @@ final class EnvironmentReconciler: Reconciler {
     let cnps: Informer
     let options: OperatorOptions
     let logger: Logger
+    let statusWrites = WriteOverlay()
     /// When each Environment first waited for its namespace's policies to settle.
     private let waitingSince = Mutex<[ObjectKey: ContinuousClock.Instant]>([:])
 
@@ -27,7 +28,8 @@ final class EnvironmentReconciler: Reconciler {
     }
 
     func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
-        guard let environment = environments.cache.get(key), !ObjectFacts(environment).isDeleting else {
+        guard let environment = statusWrites.read(key, cached: environments.cache.get(key)),
+              !ObjectFacts(environment).isDeleting else {
             waitingSince.withLock { $0[key] = nil }
             return .done
         }
@@ -54,7 +56,7 @@ final class EnvironmentReconciler: Reconciler {
             if error.isNotFound { return .done }
             throw OperatorError.api(action: "patch status of Environment \(key)", error: error)
         }
-        _ = environments.cache.upsert(result)
+        statusWrites.record(key, basedOn: environment, written: result)
         logger.debug("environment status updated", ["key": key])
         return .done
     }

@@ -11,6 +11,9 @@ final class PolicyReconciler: Reconciler {
     let policies: Informer
     let cnps: Informer
     let cilium: CiliumProbe
+    /// Our writes not yet in the caches (CNPs, and the policies' status).
+    let cnpWrites = WriteOverlay()
+    let statusWrites = WriteOverlay()
     let options: OperatorOptions
     let events: any EventSink
     let logger: Logger
@@ -28,18 +31,21 @@ final class PolicyReconciler: Reconciler {
 
     func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         // Gone: the API server's garbage collector deletes the CNP through its ownerReference.
-        guard let policy = policies.cache.get(key), !ObjectFacts(policy).isDeleting else { return .done }
+        guard let policy = statusWrites.read(key, cached: policies.cache.get(key)), !ObjectFacts(policy).isDeleting else {
+            return .done
+        }
         let state: CiliumState
         switch try await probe(key) {
         case .available: state = .available
         case .missing: state = .missing
         case .syncing: return .requeueAfter(.milliseconds(500))
         }
-        var plan = PolicyPlanner.plan(policy: policy, live: cnps.cache.get(key), cilium: state, options: options)
+        let live = cnpWrites.read(key, cached: cnps.cache.get(key))
+        var plan = PolicyPlanner.plan(policy: policy, live: live, cilium: state, options: options)
         var wrote = false
         if let write = plan.write {
             do {
-                try await apply(write, key: key)
+                try await apply(write, key: key, basedOn: live)
                 wrote = true
             } catch let error as KubeError where error.isNotFound {
                 // The CRD went away since the cache listed it.
@@ -63,9 +69,9 @@ final class PolicyReconciler: Reconciler {
         }
     }
 
-    /// Creates or updates the CNP and puts the server's answer in the cache at once,
-    /// so the reconcile its own watch event triggers sees it and writes nothing.
-    private func apply(_ write: PolicyPlan.Write, key: ObjectKey) async throws {
+    /// Creates or updates the CNP and remembers the server's answer until the cache
+    /// has it, so the reconcile its own watch event triggers sees it and writes nothing.
+    private func apply(_ write: PolicyPlan.Write, key: ObjectKey, basedOn live: JSONValue?) async throws {
         let options = WriteOptions(fieldManager: OperatorResources.fieldManager)
         let result: JSONValue
         switch write {
@@ -82,7 +88,7 @@ final class PolicyReconciler: Reconciler {
             }
             logger.info("updated CiliumNetworkPolicy", ["key": key, "fields": changed.joined(separator: ",")])
         }
-        _ = cnps.cache.upsert(result)
+        cnpWrites.record(key, basedOn: live, written: result)
     }
 
     /// The API server refused the rendered policy (its Cilium schema is stricter or
@@ -114,7 +120,7 @@ final class PolicyReconciler: Reconciler {
             if error.isNotFound { return false }  // deleted meanwhile
             throw OperatorError.api(action: "patch status of ContainerNetworkPolicy \(key)", error: error)
         }
-        _ = policies.cache.upsert(result)
+        statusWrites.record(key, basedOn: policy, written: result)
         return true
     }
 }

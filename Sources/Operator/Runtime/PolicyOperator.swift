@@ -106,6 +106,9 @@ public final class PolicyOperator: Sendable {
         let environmentController = try manager.controller(name: "environment", reconciler: environmentReconciler,
                                                            workers: options.environmentWorkers)
 
+        await cnps.addHandler(.any { policyReconciler.cnpWrites.observed($0) })
+        await policies.addHandler(.any { policyReconciler.statusWrites.observed($0) })
+        await environments.addHandler(.any { environmentReconciler.statusWrites.observed($0) })
         await policyController.watch(policies)
         // A CNP shares its ContainerNetworkPolicy's name, owned or in conflict.
         await policyController.watch(cnps)

@@ -6,6 +6,7 @@ import Kube
 import Operator
 import Policies
 import TestSupport
+import YAML
 
 /// A DevCluster with the threatmonitor.dev CRDs (and Cilium's, unless asked not
 /// to), a client that records every API call, and a running PolicyOperator.
@@ -29,7 +30,7 @@ final class Harness: Sendable {
     }
 
     /// Runs `body` against a fresh cluster and operator, and stops both whatever happens.
-    static func with(cilium: Bool = true, namespaces: [String] = ["shop"],
+    static func with(cilium: Bool = true, namespaces: [String] = ["shop"], runOperator: Bool = true,
                      configure: (inout OperatorOptions) -> Void = { _ in },
                      _ body: (Harness) async throws -> Void) async throws {
         let cluster = DevCluster()
@@ -54,12 +55,16 @@ final class Harness: Sendable {
         options.manager.healthProbeBindAddress = nil
         options.manager.gracefulShutdownTimeout = .seconds(5)
         configure(&options)
-        let op = PolicyOperator(client: client, options: options, logger: .disabled)
+        // OPERATOR_TEST_LOG=debug shows the operator's log when a test needs explaining.
+        let level = ProcessInfo.processInfo.environment["OPERATOR_TEST_LOG"].flatMap(LogLevel.init(name:))
+        let op = PolicyOperator(client: client, options: options, logger: level.map { Logger(level: $0) } ?? .disabled)
         let h = Harness(cluster: cluster, endpoint: endpoint, client: try makeClient(endpoint, recorder: nil),
                         recorder: recorder, op: op)
         do {
-            try await op.start()
-            guard await op.waitUntilReady(timeout: .seconds(20)) else { throw HarnessError.notReady }
+            if runOperator {
+                try await op.start()
+                guard await op.waitUntilReady(timeout: .seconds(20)) else { throw HarnessError.notReady }
+            }
             try await body(h)
         } catch {
             await op.stop()
@@ -84,11 +89,13 @@ final class Harness: Sendable {
         case notReady
         case badURL(String)
         case timeout(String)
+        case unknownKind(String)
         var description: String {
             switch self {
             case .notReady: return "the operator's caches did not sync within 20 s"
             case .badURL(let u): return "DevCluster URL \(u) does not parse"
             case .timeout(let what): return "timed out waiting for \(what)"
+            case .unknownKind(let k): return "the harness cannot create kind \(k)"
             }
         }
     }
@@ -107,7 +114,7 @@ final class Harness: Sendable {
     }
 
     func get(_ r: GroupVersionResource, _ name: String, namespace: String = "shop") async throws -> JSONValue? {
-        do { return try await client.get(r, namespace: namespace, name: name) } catch {
+        do { return try await client.get(r, namespace: namespace.isEmpty ? nil : namespace, name: name) } catch {
             if error.isNotFound { return nil }
             throw error
         }
@@ -143,6 +150,25 @@ final class Harness: Sendable {
     func writeCount() -> Int {
         ["create", "update", "patch", "delete", "deletecollection"].reduce(0) { $0 + cluster.requestCount(verb: $1) }
     }
+
+    /// Creates every object of a multi-document manifest, choosing the resource by kind.
+    func apply(manifest: String) async throws {
+        for object in try YAML.parseAll(manifest) {
+            let ns = object[path: ["metadata", "namespace"]]?.stringValue
+            switch object["kind"]?.stringValue {
+            case "Namespace":
+                if try await get(.namespaces, object[path: ["metadata", "name"]]?.stringValue ?? "", namespace: "") == nil {
+                    _ = try await client.create(.namespaces, namespace: nil, object)
+                }
+            case "Environment": _ = try await client.create(Self.environments, namespace: ns, object)
+            case "ContainerNetworkPolicy": _ = try await client.create(Self.policies, namespace: ns, object)
+            case "CiliumNetworkPolicy": _ = try await client.create(Self.cnps, namespace: ns, object)
+            case let kind: throw HarnessError.unknownKind(kind ?? "nil")
+            }
+        }
+    }
+
+    static let examples = TestPaths.packageRoot.appendingPathComponent("deploy/examples/shop.yaml")
 
     static func reason(_ object: JSONValue, _ type: String) -> String? { Objects.condition(object, type)?["reason"]?.stringValue }
 }
