@@ -49,19 +49,23 @@ enum EnvironmentPlanner {
         }
     }
 
-    /// True when every ContainerNetworkPolicy of the namespace has been reconciled
-    /// (status describes its generation, and a deployed one's CNP is cached), so
-    /// the inventory written now will not change again at once.
-    static func policiesSettled(policies: [JSONValue], cnps: [JSONValue]) -> Bool {
+    /// How many ContainerNetworkPolicies of the namespace are not reconciled yet (status
+    /// not describing their generation, or a deployed one's CNP not cached): while
+    /// some are, the inventory written now would change again at once.
+    static func unsettledPolicies(policies: [JSONValue], cnps: [JSONValue]) -> Int {
         var cnpNames = Set<String>()
         for c in cnps { if let n = c[path: ["metadata", "name"]]?.stringValue { cnpNames.insert(n) } }
+        var count = 0
         for p in policies {
             let f = ObjectFacts(p)
             if f.isDeleting { continue }
-            guard p[path: ["status", "observedGeneration"]]?.intValue == f.generation else { return false }
+            guard p[path: ["status", "observedGeneration"]]?.intValue == f.generation else {
+                count += 1
+                continue
+            }
             let ready = (p[path: ["status", "conditions"]]?.arrayValue ?? []).first { $0["type"]?.stringValue == PolicyConditions.ready }
-            if ready?["status"]?.stringValue == "True", !cnpNames.contains(f.name) { return false }
+            if ready?["status"]?.stringValue == "True", !cnpNames.contains(f.name) { count += 1 }
         }
-        return true
+        return count
     }
 }

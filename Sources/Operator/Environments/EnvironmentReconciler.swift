@@ -14,11 +14,19 @@ final class EnvironmentReconciler: Reconciler {
     let options: OperatorOptions
     let logger: Logger
     let statusWrites = WriteOverlay()
-    /// When each Environment first waited for its namespace's policies to settle.
-    private let waitingSince = Mutex<[ObjectKey: ContinuousClock.Instant]>([:])
+    /// Keys the policy controller has queued or in flight: while it is busy, an
+    /// unsettled namespace is about to change.
+    let policyBacklog: @Sendable () async -> Int
+    /// The policy reconciler's writes the caches may not show yet.
+    let policyWrites: (status: WriteOverlay, cnps: WriteOverlay)
+    /// Since when each Environment has waited for its namespace's policies.
+    private let waiting = Mutex<[ObjectKey: ContinuousClock.Instant]>([:])
 
     init(client: KubeClient, environments: Informer, policies: Informer, cnps: Informer, options: OperatorOptions,
-         logger: Logger) {
+         logger: Logger, policyWrites: (status: WriteOverlay, cnps: WriteOverlay),
+         policyBacklog: @escaping @Sendable () async -> Int) {
+        self.policyWrites = policyWrites
+        self.policyBacklog = policyBacklog
         self.client = client
         self.environments = environments
         self.policies = policies
@@ -30,18 +38,20 @@ final class EnvironmentReconciler: Reconciler {
     func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         guard let environment = statusWrites.read(key, cached: environments.cache.get(key)),
               !ObjectFacts(environment).isDeleting else {
-            waitingSince.withLock { $0[key] = nil }
+            waiting.withLock { $0[key] = nil }
             return .done
         }
         let namespace = key.namespace ?? ""
-        let policyList = policies.cache.list(namespace: namespace)
-        let cnpList = cnps.cache.list(namespace: namespace)
+        // Through the policy reconciler's overlays: once it is idle, everything it wrote counts.
+        let policyList = policyWrites.status.apply(to: policies.cache.list(namespace: namespace), namespace: namespace)
+        let cnpList = policyWrites.cnps.apply(to: cnps.cache.list(namespace: namespace), namespace: namespace)
         // While policies are still being reconciled the inventory would change with
         // each of them: wait (bounded) and write it once.
-        if !EnvironmentPlanner.policiesSettled(policies: policyList, cnps: cnpList), shouldWait(key) {
+        let unsettled = EnvironmentPlanner.unsettledPolicies(policies: policyList, cnps: cnpList)
+        if unsettled > 0, await policyBacklog() > 0, shouldWait(key) {
             return .requeueAfter(.milliseconds(250))
         }
-        waitingSince.withLock { $0[key] = nil }
+        waiting.withLock { $0[key] = nil }
         let plan = EnvironmentPlanner.plan(environment: environment, environments: environments.cache.list(namespace: namespace),
                                            cnps: cnpList, policies: policyList, label: options.enforcementLabel)
         let update = StatusUpdate.compute(live: environment["status"], ownedKeys: EnvironmentPlanner.ownedKeys,
@@ -57,13 +67,15 @@ final class EnvironmentReconciler: Reconciler {
             throw OperatorError.api(action: "patch status of Environment \(key)", error: error)
         }
         statusWrites.record(key, basedOn: environment, written: result)
-        logger.debug("environment status updated", ["key": key])
+        logger.debug("environment status updated", ["key": key, "patch": JSONWriter.string(patch)])
         return .done
     }
 
+    /// Wait while policies settle, but at most `inventorySettleTimeout` (a policy
+    /// controller busy elsewhere for long must not hide the inventory).
     private func shouldWait(_ key: ObjectKey) -> Bool {
         let now = ContinuousClock.now
-        return waitingSince.withLock { w in
+        return waiting.withLock { w in
             let since = w[key] ?? now
             w[key] = since
             return now - since < options.inventorySettleTimeout

@@ -12,9 +12,9 @@ public struct OperatorOptions: Sendable {
     /// Concurrent reconciles per controller.
     public var policyWorkers = 4
     public var environmentWorkers = 2
-    /// How long an Environment waits for its namespace's policies to settle before
-    /// writing its inventory anyway (one status write instead of one per policy).
-    public var inventorySettleTimeout: Duration = .seconds(5)
+    /// While the policy controller is busy, an Environment waits for its namespace's
+    /// policies to settle (one inventory write instead of one per policy), at most this long.
+    public var inventorySettleTimeout: Duration = .seconds(30)
     /// Process options: kubeconfig, probes, leader election, logging.
     public var manager = ManagerOptions()
 

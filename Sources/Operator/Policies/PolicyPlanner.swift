@@ -51,8 +51,10 @@ enum PolicyPlanner {
             deployedFields["policyHash"] = .string(rendered.hash)
 
             guard let live else {
+                // No Event for a plain create: status says Deployed, and at scale an Event
+                // per policy would double the writes of a cold start.
                 return PolicyPlan(write: .create(rendered.cnp), fields: deployedFields, conditions: [valid, deployed],
-                                  event: .init(type: .normal, reason: "Created", note: "created \(cnpRef)"), retry: false)
+                                  event: nil, retry: false)
             }
             if !isControlled(live, by: meta.uid) {
                 guard spec.adopt else {

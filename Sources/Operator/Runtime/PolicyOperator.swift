@@ -102,7 +102,9 @@ public final class PolicyOperator: Sendable {
                                                       workers: options.policyWorkers)
         let environmentReconciler = EnvironmentReconciler(client: manager.client, environments: environments,
                                                           policies: policies, cnps: cnps, options: options,
-                                                          logger: log.with(["controller": "environment"]))
+                                                          logger: log.with(["controller": "environment"]),
+                                                          policyWrites: (policyReconciler.statusWrites, policyReconciler.cnpWrites),
+                                                          policyBacklog: { await policyController.queue.backlog })
         let environmentController = try manager.controller(name: "environment", reconciler: environmentReconciler,
                                                            workers: options.environmentWorkers)
 

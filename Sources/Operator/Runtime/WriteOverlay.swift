@@ -31,6 +31,23 @@ final class WriteOverlay: Sendable {
         }
     }
 
+    /// A namespace's cached objects as they are after our writes: updated ones
+    /// replaced, created ones the cache lacks added.
+    func apply(to cached: [JSONValue], namespace: String) -> [JSONValue] {
+        var seen = Set<ObjectKey>()
+        var out: [JSONValue] = []
+        out.reserveCapacity(cached.count)
+        for object in cached {
+            guard let key = ObjectKey(object: object) else { continue }
+            seen.insert(key)
+            out.append(read(key, cached: object) ?? object)
+        }
+        let created = entries.withLock { e in
+            e.filter { $0.key.namespace == namespace && $0.value.basedOn == nil && !seen.contains($0.key) }.map(\.value.written)
+        }
+        return out + created
+    }
+
     /// Informer handler: any version other than the one a write was based on
     /// (our write, a later change, a delete) ends the overlay for that object.
     func observed(_ object: JSONValue) {

@@ -50,7 +50,7 @@ struct SteadyStateTests {
                          "patch threatmonitor.dev/containernetworkpolicies/status", "patch threatmonitor.dev/environments/status",
                          "list cilium.io/ciliumnetworkpolicies", "watch cilium.io/ciliumnetworkpolicies",
                          "create cilium.io/ciliumnetworkpolicies", "update cilium.io/ciliumnetworkpolicies",
-                         "create events.k8s.io/events"] {
+                         "create events.k8s.io/events", "get coordination.k8s.io/leases"] {
                 #expect(used.contains(call), "expected the operator to \(call); it made: \(used.sorted())")
             }
         }

@@ -49,18 +49,18 @@ struct EnvironmentPlannerTests {
     // MARK: Settling
 
     @Test func unreconciledPolicyIsNotSettled() {
-        #expect(!EnvironmentPlanner.policiesSettled(policies: [Objects.policy("web", spec: Objects.webRules)], cnps: []))
+        #expect(EnvironmentPlanner.unsettledPolicies(policies: [Objects.policy("web", spec: Objects.webRules)], cnps: []) == 1)
     }
 
     @Test func readyPolicyWithoutCachedCNPIsNotSettled() {
         let status: JSONValue = ["observedGeneration": 1, "conditions": [["type": "Ready", "status": "True"]]]
         let p = Objects.policy("web", spec: Objects.webRules, status: status)
-        #expect(!EnvironmentPlanner.policiesSettled(policies: [p], cnps: []))
-        #expect(EnvironmentPlanner.policiesSettled(policies: [p], cnps: [Objects.cnp("web")]))
+        #expect(EnvironmentPlanner.unsettledPolicies(policies: [p], cnps: []) == 1)
+        #expect(EnvironmentPlanner.unsettledPolicies(policies: [p], cnps: [Objects.cnp("web")]) == 0)
     }
 
     @Test func invalidPolicyIsSettledWithoutCNP() {
         let status: JSONValue = ["observedGeneration": 1, "conditions": [["type": "Ready", "status": "False"]]]
-        #expect(EnvironmentPlanner.policiesSettled(policies: [Objects.policy("bad", spec: [:], status: status)], cnps: []))
+        #expect(EnvironmentPlanner.unsettledPolicies(policies: [Objects.policy("bad", spec: [:], status: status)], cnps: []) == 0)
     }
 }

@@ -39,3 +39,17 @@ struct WriteOverlayTests {
         #expect(o.read(key, cached: nil) == nil)
     }
 }
+
+extension WriteOverlayTests {
+    @Test func listsShowOurUpdatesAndCreates() {
+        let o = WriteOverlay()
+        let other = ObjectKey(namespace: "shop", name: "api")
+        o.record(key, basedOn: object(rv: "9"), written: object(rv: "11", "ours"))
+        o.record(other, basedOn: nil, written: ["metadata": ["name": "api", "namespace": "shop", "resourceVersion": "12"]])
+        o.record(ObjectKey(namespace: "elsewhere", name: "x"), basedOn: nil, written: ["metadata": ["name": "x", "namespace": "elsewhere"]])
+        let listed = o.apply(to: [object(rv: "9", "stale")], namespace: "shop")
+        #expect(listed.count == 2)
+        #expect(listed.first?["marker"] == "ours")
+        #expect(listed.last?[path: ["metadata", "name"]] == "api")
+    }
+}
