@@ -9,7 +9,11 @@ struct BlockEmitter {
     /// Longer keys are written as explicit `? key` entries: libyaml reads simple keys of at most 1024 characters.
     private static let maxSimpleKeyBytes = 1000
 
-    init() {
+    /// Fold long values at 80 columns as go-yaml does (off: one line per value, stable diffs).
+    private let foldsLongLines: Bool
+
+    init(foldsLongLines: Bool = false) {
+        self.foldsLongLines = foldsLongLines
         out.reserveCapacity(4096)
     }
 
@@ -23,7 +27,8 @@ struct BlockEmitter {
         switch value {
         case .object(let o) where !o.isEmpty: mapping(o, indent: 0, inline: false)
         case .array(let a) where !a.isEmpty: sequence(a, indent: 0, inline: false)
-        default: scalar(value, indent: 0)
+        // go-yaml folds long root scalars at column 0, where a folded line could read as "---"; we never fold them.
+        default: scalar(value, indent: 0, isRoot: true)
         }
     }
 
@@ -66,7 +71,7 @@ struct BlockEmitter {
     // MARK: - Scalars
 
     /// A scalar and its line end; `indent` is the column of the owning key or dash.
-    private mutating func scalar(_ value: JSONValue, indent: Int) {
+    private mutating func scalar(_ value: JSONValue, indent: Int, isRoot: Bool = false) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -78,7 +83,8 @@ struct BlockEmitter {
             let wroteLiteral = s.withUTF8 { bytes -> Bool in
                 let style = ScalarStyle.choose(for: bytes, isKey: false)
                 guard style == .literal else {
-                    ScalarWriter.write(bytes, style: style, into: &out)
+                    let folding = foldsLongLines && !isRoot ? folding(indent: indent + 2, length: bytes.count) : nil
+                    ScalarWriter.write(bytes, style: style, folding: folding, into: &out)
                     return false
                 }
                 ScalarWriter.literal(bytes, contentIndent: indent + 2, into: &out)
@@ -102,6 +108,16 @@ struct BlockEmitter {
             out.append(0x0A)
             spaces(indent)
         }
+    }
+
+    /// Folding for a value about to be written, nil when it ends before the fold width
+    /// (bytes are never fewer than characters, so that check needs no counting).
+    private func folding(indent: Int, length: Int) -> ScalarWriter.Folding? {
+        let lineStart = (out.lastIndex(of: 0x0A) ?? -1) + 1
+        guard out.count - lineStart + length > ScalarWriter.Folding.width else { return nil }
+        var column = 0
+        for i in lineStart..<out.count where out[i] & 0xC0 != 0x80 { column += 1 }
+        return ScalarWriter.Folding(indent: indent, column: column)
     }
 
     /// A form that reads back as a float: always with '.' or an exponent.

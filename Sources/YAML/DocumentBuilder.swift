@@ -21,6 +21,17 @@ struct DocumentBuilder {
         var mergedKeys: Set<String>?
         /// Nodes in this collection, aliases counted expanded.
         var size = 1
+        /// Collection levels in this collection, itself included (aliases expanded).
+        var height = 1
+    }
+
+    /// A finished node as the builder tracks it: its value and how big and deep it is.
+    private struct Node {
+        let value: JSONValue
+        /// Nodes, aliases counted expanded (the alias budget's unit).
+        let size: Int
+        /// Nesting levels of collections: 0 for a scalar.
+        let height: Int
     }
 
     private enum PendingKey {
@@ -31,7 +42,7 @@ struct DocumentBuilder {
     let documentIndex: Int
     private var stack: [Frame] = []
     private var root: JSONValue?
-    private var anchors: [String: (value: JSONValue, size: Int)] = [:]
+    private var anchors: [String: Node] = [:]
     private var budget = AliasBudget()
 
     init(documentIndex: Int) {
@@ -70,12 +81,12 @@ struct DocumentBuilder {
                 }
             }
             stack[stack.count - 1].size += 1
-            if let anchor { anchors[anchor] = (resolved.value(text: String(decoding: text, as: UTF8.self)), 1) }
+            if let anchor { anchors[anchor] = Node(value: resolved.value(text: String(decoding: text, as: UTF8.self)), size: 1, height: 0) }
             return
         }
-        let value = resolved.value(text: String(decoding: text, as: UTF8.self))
-        if let anchor { anchors[anchor] = (value, 1) }
-        try add(value, size: 1, at: mark)
+        let node = Node(value: resolved.value(text: String(decoding: text, as: UTF8.self)), size: 1, height: 0)
+        if let anchor { anchors[anchor] = node }
+        try add(node, at: mark)
     }
 
     mutating func alias(_ name: String, mark: SourceMark) throws(YAMLError) {
@@ -87,7 +98,11 @@ struct DocumentBuilder {
             throw error("unknown anchor '\(name)' referenced", at: mark)
         }
         if let message = budget.countAlias(expandingTo: target.size) { throw error(message, at: mark) }
-        try add(target.value, size: target.size, at: mark, isAlias: true)
+        // An alias can put a deep value deep inside another: the limit holds for the expanded value.
+        guard stack.count + target.height <= Self.maxDepth else {
+            throw error("exceeded max depth of \(Self.maxDepth) nested collections (expanding alias '\(name)')", at: mark)
+        }
+        try add(target, at: mark, isAlias: true)
     }
 
     mutating func startCollection(isMapping: Bool, anchor: String?, mark: SourceMark) throws(YAMLError) {
@@ -104,8 +119,9 @@ struct DocumentBuilder {
     mutating func endCollection() throws(YAMLError) {
         guard let frame = stack.popLast() else { return }
         let value: JSONValue = frame.isMapping ? .object(frame.object) : .array(frame.items)
-        if let anchor = frame.anchor { anchors[anchor] = (value, frame.size) }
-        try add(value, size: frame.size, at: frame.mark)
+        let node = Node(value: value, size: frame.size, height: frame.height)
+        if let anchor = frame.anchor { anchors[anchor] = node }
+        try add(node, at: frame.mark)
     }
 
     // MARK: - Assembly
@@ -119,13 +135,15 @@ struct DocumentBuilder {
     }
 
     /// Puts a finished node where it belongs: the root, a sequence item, a key or a value.
-    private mutating func add(_ value: JSONValue, size: Int, at mark: SourceMark, isAlias: Bool = false) throws(YAMLError) {
+    private mutating func add(_ node: Node, at mark: SourceMark, isAlias: Bool = false) throws(YAMLError) {
+        let value = node.value
         let top = stack.count - 1
         guard top >= 0 else {
             root = value
             return
         }
-        stack[top].size = stack[top].size.addingSaturating(size)
+        stack[top].size = stack[top].size.addingSaturating(node.size)
+        stack[top].height = max(stack[top].height, node.height + 1)
         guard stack[top].isMapping else {
             stack[top].items.append(value)
             return

@@ -18,8 +18,16 @@ enum PlainScalarResolver {
             hint = .word
         default: return .string
         }
-        // Every entry of go-yaml's table is at most 6 bytes: a small String, no allocation.
-        if b.count <= 6, let known = known(String(decoding: b, as: UTF8.self)) { return known }
+        // Only look the table up where an entry could match: no entry starts with a digit,
+        // words are at most 5 bytes, ".inf" 4 and "+.inf" 5 (small Strings, no allocation).
+        let mayBeKnown: Bool
+        switch hint {
+        case .digit: mayBeKnown = false
+        case .dot: mayBeKnown = b.count == 4
+        case .sign: mayBeKnown = b.count == 5
+        case .word: mayBeKnown = b.count <= 5
+        }
+        if mayBeKnown, let known = known(String(decoding: b, as: UTF8.self)) { return known }
         switch hint {
         case .word:
             return .string

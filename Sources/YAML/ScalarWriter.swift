@@ -1,10 +1,21 @@
 /// Writes a string's bytes in a chosen `ScalarStyle`.
 enum ScalarWriter {
-    static func write(_ s: UnsafeBufferPointer<UInt8>, style: ScalarStyle, into out: inout [UInt8]) {
+    /// Where a long value may continue on the next line: go-yaml (so kubectl) breaks
+    /// plain and quoted scalars at a single space once a line is past 80 columns.
+    struct Folding {
+        static let width = 80
+        /// Column of continuation lines.
+        let indent: Int
+        /// Column (in characters) where the scalar starts.
+        var column: Int
+    }
+
+    static func write(_ s: UnsafeBufferPointer<UInt8>, style: ScalarStyle, folding: Folding? = nil, into out: inout [UInt8]) {
         switch style {
-        case .plain: out.append(contentsOf: s)
-        case .singleQuoted: singleQuoted(s, into: &out)
-        case .doubleQuoted, .literal: doubleQuoted(s, into: &out)
+        case .plain:
+            if let folding { plainFolded(s, folding, into: &out) } else { out.append(contentsOf: s) }
+        case .singleQuoted: singleQuoted(s, folding, into: &out)
+        case .doubleQuoted, .literal: doubleQuoted(s, folding, into: &out)
         }
     }
 
@@ -34,62 +45,84 @@ enum ScalarWriter {
         if trailingBreaks > 1 { out.append(contentsOf: repeatElement(0x0A, count: trailingBreaks - 1)) }
     }
 
-    private static func singleQuoted(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "'"))
-        var runStart = 0
-        for i in 0..<s.count where s[i] == UInt8(ascii: "'") {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart...i]))
-            out.append(UInt8(ascii: "'"))
-            runStart = i + 1
+    // MARK: - Flow scalars, folded at spaces
+
+    private static func plainFolded(_ s: UnsafeBufferPointer<UInt8>, _ folding: Folding, into out: inout [UInt8]) {
+        var line = LineState(folding)
+        for i in 0..<s.count {
+            if s[i] == 0x20, line.breaks(beforeSpaceAt: i, in: s, style: .plain, into: &out) { continue }
+            line.write(s[i], into: &out)
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart...]))
-        out.append(UInt8(ascii: "'"))
+    }
+
+    private static func singleQuoted(_ s: UnsafeBufferPointer<UInt8>, _ folding: Folding?, into out: inout [UInt8]) {
+        var line = LineState(folding)
+        line.write(UInt8(ascii: "'"), into: &out)
+        for i in 0..<s.count {
+            let c = s[i]
+            if c == 0x20, line.breaks(beforeSpaceAt: i, in: s, style: .singleQuoted, into: &out) { continue }
+            if c == UInt8(ascii: "'") { line.write(c, into: &out) }
+            line.write(c, into: &out)
+        }
+        line.write(UInt8(ascii: "'"), into: &out)
     }
 
     private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
 
-    /// Escapes what is not printable; copies runs of printable bytes (UTF-8 kept as is).
-    private static func doubleQuoted(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var runStart = 0
+    /// Escapes what is not printable; UTF-8 that is printable is written as it is.
+    private static func doubleQuoted(_ s: UnsafeBufferPointer<UInt8>, _ folding: Folding?, into out: inout [UInt8]) {
+        var line = LineState(folding)
+        line.write(UInt8(ascii: "\""), into: &out)
         var i = 0
         while i < s.count {
             let c = s[i]
-            var escape: [UInt8]? = nil
-            var width = 1
-            switch c {
-            case UInt8(ascii: "\""): escape = Array(#"\""#.utf8)
-            case UInt8(ascii: "\\"): escape = Array(#"\\"#.utf8)
-            case 0x0A: escape = Array(#"\n"#.utf8)
-            case 0x09: escape = Array(#"\t"#.utf8)
-            case 0x0D: escape = Array(#"\r"#.utf8)
-            case 0x00: escape = Array(#"\0"#.utf8)
-            case 0x1B: escape = Array(#"\e"#.utf8)
-            case 0x00..<0x20, 0x7F: escape = hexEscape(UInt32(c), digits: 2)
-            case 0xC2 where i + 1 < s.count && s[i + 1] < 0xA0:
-                width = 2
-                escape = s[i + 1] == 0x85 ? Array(#"\N"#.utf8) : hexEscape(UInt32(s[i + 1]), digits: 2)
-            case 0xE2 where i + 2 < s.count && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9):
-                width = 3
-                escape = s[i + 2] == 0xA8 ? Array(#"\L"#.utf8) : Array(#"\P"#.utf8)
-            case 0xEF where i + 2 < s.count && !ScalarStyle.isPrintable(s, at: i):
-                width = 3
-                let scalar = (UInt32(s[i] & 0x0F) << 12) | (UInt32(s[i + 1] & 0x3F) << 6) | UInt32(s[i + 2] & 0x3F)
-                escape = hexEscape(scalar, digits: 4)
-            default:
-                break
+            if c == 0x20 {
+                if line.breaks(beforeSpaceAt: i, in: s, style: .doubleQuoted, into: &out) {
+                    // Continuation lines lose their leading spaces: escape the next one,
+                    // which must then not become a break itself (libyaml counts it as spacing).
+                    if i + 1 < s.count, s[i + 1] == 0x20 {
+                        line.write(UInt8(ascii: "\\"), into: &out)
+                        line.afterSpace = true
+                    }
+                } else {
+                    line.write(c, into: &out)
+                }
+                i += 1
+                continue
             }
-            if let escape {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
-                out.append(contentsOf: escape)
+            if let (escape, width) = escape(s, at: i) {
+                for e in escape { line.write(e, into: &out) }
                 i += width
-                runStart = i
             } else {
+                line.write(c, into: &out)
                 i += 1
             }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart...]))
-        out.append(UInt8(ascii: "\""))
+        line.write(UInt8(ascii: "\""), into: &out)
+    }
+
+    /// The escape sequence for the character at `i` and its width in bytes, or nil to copy it.
+    private static func escape(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> ([UInt8], Int)? {
+        let c = s[i]
+        switch c {
+        case UInt8(ascii: "\""): return (Array(#"\""#.utf8), 1)
+        case UInt8(ascii: "\\"): return (Array(#"\\"#.utf8), 1)
+        case 0x0A: return (Array(#"\n"#.utf8), 1)
+        case 0x09: return (Array(#"\t"#.utf8), 1)
+        case 0x0D: return (Array(#"\r"#.utf8), 1)
+        case 0x00: return (Array(#"\0"#.utf8), 1)
+        case 0x1B: return (Array(#"\e"#.utf8), 1)
+        case 0x00..<0x20, 0x7F: return (hexEscape(UInt32(c), digits: 2), 1)
+        case 0xC2 where i + 1 < s.count && s[i + 1] < 0xA0:
+            return (s[i + 1] == 0x85 ? Array(#"\N"#.utf8) : hexEscape(UInt32(s[i + 1]), digits: 2), 2)
+        case 0xE2 where i + 2 < s.count && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9):
+            return (s[i + 2] == 0xA8 ? Array(#"\L"#.utf8) : Array(#"\P"#.utf8), 3)
+        case 0xEF where i + 2 < s.count && !ScalarStyle.isPrintable(s, at: i):
+            let scalar = (UInt32(s[i] & 0x0F) << 12) | (UInt32(s[i + 1] & 0x3F) << 6) | UInt32(s[i + 2] & 0x3F)
+            return (hexEscape(scalar, digits: 4), 3)
+        default:
+            return nil
+        }
     }
 
     private static func hexEscape(_ value: UInt32, digits: Int) -> [UInt8] {
@@ -98,5 +131,46 @@ enum ScalarWriter {
             e.append(hex[Int((value >> UInt32(shift)) & 0xF)])
         }
         return e
+    }
+}
+
+/// The column and spacing state of the line a flow scalar is written on.
+private struct LineState {
+    let folding: ScalarWriter.Folding?
+    var column: Int
+    var afterSpace = false
+
+    init(_ folding: ScalarWriter.Folding?) {
+        self.folding = folding
+        column = folding?.column ?? 0
+    }
+
+    /// Writes a byte, counting columns in characters (UTF-8 continuation bytes add none).
+    @inline(__always)
+    mutating func write(_ byte: UInt8, into out: inout [UInt8]) {
+        out.append(byte)
+        if byte & 0xC0 != 0x80 { column += 1 }
+        afterSpace = byte == 0x20
+    }
+
+    enum Style { case plain, singleQuoted, doubleQuoted }
+
+    /// libyaml's rule: break instead of writing the space at `i` when the line is past the
+    /// width and the space follows a non-space; quoted scalars keep their first and last
+    /// character on the line, and only double quotes can break before a run of spaces
+    /// (the writer escapes the next one).
+    mutating func breaks(beforeSpaceAt i: Int, in s: UnsafeBufferPointer<UInt8>, style: Style, into out: inout [UInt8]) -> Bool {
+        guard let folding, !afterSpace, column > ScalarWriter.Folding.width else { return false }
+        let nextIsSpace = i + 1 < s.count && s[i + 1] == 0x20
+        switch style {
+        case .plain: if nextIsSpace { return false }
+        case .singleQuoted: if nextIsSpace || i == 0 || i == s.count - 1 { return false }
+        case .doubleQuoted: if i == 0 || i == s.count - 1 { return false }
+        }
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: folding.indent))
+        column = folding.indent
+        afterSpace = true
+        return true
     }
 }

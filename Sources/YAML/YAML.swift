@@ -29,9 +29,17 @@ public enum YAML {
         return docs.first?.value ?? .null
     }
 
-    /// One document, block style, ending with "\n".
+    /// One document, block style, ending with "\n"; long values stay on one line.
     public static func emit(_ value: JSONValue) -> String {
         var emitter = BlockEmitter()
+        emitter.document(value)
+        return emitter.text
+    }
+
+    /// As `emit`, with long values folded at 80 columns the way `kubectl -o yaml` folds
+    /// them, so that the text is byte for byte what kubectl prints for the same value.
+    public static func emit(_ value: JSONValue, foldingLongLines: Bool) -> String {
+        var emitter = BlockEmitter(foldsLongLines: foldingLongLines)
         emitter.document(value)
         return emitter.text
     }

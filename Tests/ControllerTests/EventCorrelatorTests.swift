@@ -44,6 +44,19 @@ import Testing
         #expect(c.pendingSeriesUpdates().first?.eventName == "p.abc")
     }
 
+    @Test func forgottenSeriesIsCreatedAgain() {
+        var c = EventCorrelator()
+        guard case .create(_, let key) = c.correlate(record(), now: t0) else {
+            Issue.record("first event must be created")
+            return
+        }
+        c.forget(key)
+        guard case .create = c.correlate(record(), now: t0) else {
+            Issue.record("after a failed create the next occurrence must create again")
+            return
+        }
+    }
+
     @Test func seriesEndsAfterItsWindow() {
         var c = EventCorrelator()
         _ = c.correlate(record(), now: t0)

@@ -3,7 +3,8 @@ import Synchronization
 import Testing
 @testable import Controller
 
-@Suite struct SignalHandlerTests {
+// Serialized: every handler reads the one process-wide signal pipe.
+@Suite(.serialized) struct SignalHandlerTests {
     // SIGUSR2 stands in for SIGTERM: same Dispatch machinery, and a broken handler cannot
     // take the test runner down the way a real SIGTERM would.
     @Test func signalInvokesCallbackOnce() async throws {
@@ -14,9 +15,34 @@ import Testing
         try await eventually(.seconds(5), "signal delivered") { got.withLock { $0 } == [SIGUSR2] }
         #expect(handler.signalsReceived == 1)
     }
+
+    @Test func signalStopsAManagerGracefully() async throws {
+        let t = try await TestCluster.start()
+        defer { Task { await t.stop() } }
+        var o = ManagerOptions()
+        o.namespace = t.namespace
+        o.metricsBindAddress = nil
+        o.healthProbeBindAddress = nil
+        let m = try Manager(options: o, clientConfiguration: try t.configuration(), logger: .disabled,
+                            informerConfiguration: fastInformer)
+        _ = try m.informers.informer(for: .configMaps)
+        let handler = m.installSignalHandlers([SIGUSR2])
+        defer { handler.cancel() }
+        let run = Task { try await m.run() }
+        try await eventually { m.informers.unsynced.isEmpty }
+        kill(getpid(), SIGUSR2)
+        try await withTimeout(.seconds(15), "manager stops on the signal") { try await run.value }
+        #expect(handler.signalsReceived == 1)
+    }
 }
 
 @Suite struct SmallHelpersTests {
+    @Test func withTimeoutDoesNotWaitForABodyThatIgnoresCancellation() async throws {
+        let stuck = Task { try? await Task.sleep(for: .seconds(3600)) }
+        defer { stuck.cancel() }
+        await #expect(throws: TimedOut.self) { try await withTimeout(.milliseconds(50)) { await stuck.value } }
+    }
+
     @Test func microTimeHasSixDigits() {
         #expect(Timestamp.micro(Date(timeIntervalSince1970: 1_700_000_000.25)) == "2023-11-14T22:13:20.250000Z")
     }

@@ -195,6 +195,16 @@ struct AuthTests {
         #expect(runs() == 2)
     }
 
+    @Test func watchReAuthenticatesAfter401() async throws {
+        let server = try FakeAPIServer(requireAuth: "Bearer tok-2")
+        let credentials = try exec("client.authentication.k8s.io/v1", expiresIn: nil)
+        let client = try server.client { $0.credentials = credentials }
+        var types: [WatchEvent.EventType] = []
+        for try await e in client.watch(.configMaps, namespace: "basic") { types.append(e.type) }
+        #expect(types == [.added, .modified, .bookmark, .deleted])
+        #expect(runs() == 2)
+    }
+
     @Test func concurrentRequestsShareOnePluginRun() async throws {
         let server = try FakeAPIServer(requireAuth: "any")
         let credentials = try exec("client.authentication.k8s.io/v1", expiresIn: 3600)

@@ -171,6 +171,7 @@ struct KubeConfigTests {
         (base + "users: [{name: u, user: {token: [1, 2]}}]", "users[0].user.token: expected a string, got array"),
         (base + "users: [{user: {token: t}}]", "users[0].name: required"),
         ("current-context: c\nclusters: [{name: k, cluster: {server: 'ftp://x'}}]\ncontexts: [{name: c, context: {cluster: k}}]", "clusters[0].cluster.server: \"ftp://x\" is not an http(s) URL"),
+        ("current-context: c\nclusters: [{name: k, cluster: {server: 'https://x', insecure-skip-tls-verify: true, certificate-authority-data: QQ==}}]\ncontexts: [{name: c, context: {cluster: k}}]", "clusters[0].cluster.insecure-skip-tls-verify: cannot be combined with certificate-authority"),
         ("current-context: c\nclusters: [{name: k, cluster: {}}]\ncontexts: [{name: c, context: {cluster: k}}]", "clusters[0].cluster.server: required"),
         ("current-context: c\nclusters: [{name: k, cluster: {server: 'https://x', certificate-authority: nope.pem}}]\ncontexts: [{name: c, context: {cluster: k}}]", "clusters[0].cluster.certificate-authority: cannot read"),
         ("current-context: c\ncontexts: [{name: c, context: {cluster: k}}]", "cluster \"k\" (used by context \"c\") does not exist"),

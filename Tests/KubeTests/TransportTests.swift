@@ -9,7 +9,7 @@ struct TransportTests {
     let server: FakeAPIServer
 
     init() throws {
-        server = try FakeAPIServer()
+        server = try FakeAPIServer.shared()
     }
 
     // MARK: TLS
@@ -98,8 +98,8 @@ struct TransportTests {
         } catch {
             #expect(error.isTooManyRequests)
         }
-        let log = try await client.getRaw("/debug/requests")["requests"]?.arrayValue ?? []
-        #expect(log.filter { $0["path"] == "/fault/retry-after" }.count == 3)
+        let log = try await server.requests(containing: "/fault/retry-after?key=b&", via: client)
+        #expect(log.count == 3)
     }
 
     @Test func serviceUnavailableIsRetriedForGet() async throws {
@@ -156,6 +156,22 @@ struct TransportTests {
         }
     }
 
+    @Test func perCallTimeoutSharesTheClient() async throws {
+        let client = try server.client()
+        let fast = client.withTimeout(.milliseconds(300))
+        do {
+            _ = try await fast.getRaw("/fault/slow?seconds=5&key=t")
+            Issue.record("expected a timeout")
+        } catch {
+            guard case .timeout = error else { Issue.record("got \(error)"); return }
+        }
+        // Derived clients share the connection pool (and the original keeps its timeout).
+        let patient = fast.withTimeout(.seconds(20))
+        let a = try await client.getRaw("/whoami")["remotePort"]
+        let b = try await patient.getRaw("/whoami")["remotePort"]
+        #expect(a == b)
+    }
+
     @Test func cancellingARequest() async throws {
         let client = try server.client()
         let task = Task { () throws(KubeError) -> JSONValue in try await client.getRaw("/fault/slow?seconds=10") }
@@ -166,6 +182,20 @@ struct TransportTests {
             Issue.record("expected cancellation, got \(result)")
             return
         }
+    }
+
+    @Test func manyConcurrentRequestsOnOneLoop() async throws {
+        let client = try server.client { $0.qps = 0 }
+        let cm = GroupVersionResource.configMaps
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<40 {
+                group.addTask { _ = try await client.create(cm, namespace: "load", ["metadata": ["name": .string("c\(i)")]]) }
+            }
+            try await group.waitForAll()
+        }
+        let all = try await client.listAll(cm, namespace: "load", options: ListOptions(limit: 30))
+        #expect(all.items.count == 40)
+        #expect(Set(all.items.compactMap { $0[path: ["metadata", "name"]]?.stringValue }).count == 40)
     }
 
     // MARK: Rate limiting

@@ -76,4 +76,45 @@ enum Fixtures {
         ---
 
         """
+
+    /// Strings of every quoting style, long ones to fold, nested and empty collections,
+    /// floats: the layout cases of `kubectl -o yaml`.
+    static let deploymentForLayout = #"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels: {app: web, version: "1.10"}
+          annotations:
+            description: This is a long description that goes on and on and on and on and on and on and on and on and on and on
+            quoted: "'quoted' and a long description that goes on and on and on and on and on and on and on and on"
+            double: "tab\there and a long description that goes on and on  and on and on and on and on  and on and on"
+        spec:
+          replicas: 3
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.25
+                command: [nginx, "on", "123", "", "*", "it's", "tab\there", "echo This is a long description that goes on and on and on and on and on and on and on and on"]
+                env:
+                - {name: A, value: "true"}
+                - {name: B, value: "multi\nline\n"}
+                - {name: C, value: " lead\nx"}
+                - {name: D, value: "x: y"}
+                - {name: E, value: "keep\n\n"}
+                ports:
+                - containerPort: 80
+                  protocol: TCP
+                resources: {}
+              tolerations: []
+              nodeSelector: {}
+              weights: [1.5, 2.0, 1e20, -0.25]
+              matrix: [[1, 2], [], [3]]
+
+        """#
 }

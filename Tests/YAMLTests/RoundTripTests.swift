@@ -60,9 +60,20 @@ struct ValueGenerator {
     ]
 
     mutating func string() -> String {
+        if int(below: 8) == 0 { return longString() }
         if int(below: 2) == 0 { return Self.words[int(below: Self.words.count)] }
         var s = ""
         for _ in 0..<(int(below: 6) + 1) { s += Self.pieces[int(below: Self.pieces.count)] }
+        return s
+    }
+
+    /// Past the 80-column fold width, with single and double spaces to fold at.
+    mutating func longString() -> String {
+        var s = ""
+        for i in 0..<(int(below: 40) + 10) {
+            if i > 0 { s += int(below: 5) == 0 ? "  " : " " }
+            s += int(below: 3) == 0 ? Self.pieces[int(below: Self.pieces.count)] : Self.words[int(below: Self.words.count)]
+        }
         return s
     }
 

@@ -28,6 +28,7 @@ public final class Indexer: Sendable {
 
     private let state: Mutex<State>
 
+    /// `indexes` add to (or replace) the built-in namespace, label and owner indexes.
     public init(indexes: [IndexName: IndexFunction] = [:]) {
         var s = State()
         s.functions = IndexName.builtIn.merging(indexes) { _, custom in custom }
@@ -103,6 +104,7 @@ public final class Indexer: Sendable {
 
     public func get(namespace: String?, name: String) -> JSONValue? { get(ObjectKey(namespace: namespace, name: name)) }
 
+    /// Every object, in no particular order (a snapshot).
     public func list() -> [JSONValue] { state.withLock { Array($0.objects.values) } }
 
     public func keys() -> [ObjectKey] { state.withLock { Array($0.objects.keys) } }

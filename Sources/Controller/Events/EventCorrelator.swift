@@ -170,3 +170,11 @@ extension EventCorrelator {
         dirty.insert(key)
     }
 }
+
+extension EventCorrelator {
+    /// Forgets a series whose Event could not be created, so the next occurrence tries again.
+    public mutating func forget(_ key: EventRecord) {
+        series[key] = nil
+        dirty.remove(key)
+    }
+}

@@ -40,6 +40,7 @@ public actor EventRecorder {
         await record(EventRecord(regarding: ref, type: type, reason: reason, action: action, note: note))
     }
 
+    /// Correlates and, unless counted in a series or dropped as spam, writes at once.
     public func record(_ record: EventRecord) async {
         switch correlator.correlate(record, now: Date()) {
         case .dropped:
@@ -104,6 +105,7 @@ public actor EventRecorder {
             // Occurrences that arrived while creating are written now, not at the next tick.
             if correlator.count(for: key) > 1 { await flush() }
         } catch {
+            correlator.forget(key)
             logger.warning("cannot create event", ["reason": r.reason, "object": r.regarding.name, "error": error.description])
         }
     }

@@ -42,6 +42,7 @@ public final class HealthServer: Sendable {
     /// The base URL of the server for a role ("metrics", "probes" or "metrics+probes").
     public func url(_ role: String) -> String? { servers.first { $0.role == role }?.server.url }
 
+    /// Stops every server, waiting briefly for requests in flight.
     public func shutdown() async {
         for (_, s) in servers { await s.shutdown(timeout: .seconds(2)) }
     }

@@ -16,18 +16,24 @@ public final class Informer: Sendable {
     let logger: Logger
     let metrics: InformerMetrics?
 
+    private enum SyncWaiter {
+        case allocated
+        case waiting(CheckedContinuation<Bool, Never>)
+        case expired
+    }
+
     private struct State {
         var handlers: [InformerEventHandler] = []
         var synced = false
-        var syncWaiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
+        var syncWaiters: [UInt64: SyncWaiter] = [:]
         var nextWaiterID: UInt64 = 0
-        var expiredWaiters: Set<UInt64> = []
         var resourceVersion: String?
     }
     private let state = Mutex(State())
     /// Serialises handler registration with event delivery, so a new handler sees each object once.
     private let delivery = AsyncLock()
 
+    /// Prefer `SharedInformerFactory.informer(for:)`, which shares one informer per resource.
     public init(client: KubeClient, resource: GroupVersionResource, namespace: String?,
                 configuration: InformerConfiguration = InformerConfiguration(), indexer: Indexer = Indexer(),
                 logger: Logger = .disabled, registry: MetricsRegistry? = nil) throws(MetricsError) {
@@ -54,40 +60,68 @@ public final class Informer: Sendable {
         }
     }
 
-    /// Waits until synced, at most `timeout`; true when synced.
+    /// Waits until synced, at most `timeout` and only while the task is not cancelled; true when synced.
     public func waitForSync(timeout: Duration) async -> Bool {
         if hasSynced { return true }
         let id = state.withLock { s in
             s.nextWaiterID += 1
+            s.syncWaiters[s.nextWaiterID] = .allocated
             return s.nextWaiterID
         }
         let timer = Task {
-            try? await Task.sleep(for: timeout)
-            let waiter = self.state.withLock { s -> CheckedContinuation<Bool, Never>? in
-                if let c = s.syncWaiters.removeValue(forKey: id) { return c }
-                // Not registered yet: leave a note so registration answers at once.
-                s.expiredWaiters.insert(id)
+            guard (try? await Task.sleep(for: timeout)) != nil else { return }
+            self.expireSyncWaiter(id)
+        }
+        defer { timer.cancel() }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
+                let answer: Bool? = state.withLock { s in
+                    switch s.syncWaiters[id] {
+                    case .allocated?:
+                        if s.synced {
+                            s.syncWaiters[id] = nil
+                            return true
+                        }
+                        s.syncWaiters[id] = .waiting(c)
+                        return nil
+                    case .expired?:
+                        s.syncWaiters[id] = nil
+                        return false
+                    case .waiting?, nil:
+                        // Resolved by a sync that came first.
+                        return true
+                    }
+                }
+                if let answer { c.resume(returning: answer) }
+            }
+        } onCancel: {
+            self.expireSyncWaiter(id)
+        }
+    }
+
+    /// Answers a waiter with false (timeout or cancellation), or marks it so its
+    /// registration answers false at once.
+    private func expireSyncWaiter(_ id: UInt64) {
+        let waiter = state.withLock { s -> CheckedContinuation<Bool, Never>? in
+            switch s.syncWaiters[id] {
+            case .allocated?:
+                s.syncWaiters[id] = .expired
+                return nil
+            case .waiting(let c)?:
+                s.syncWaiters[id] = nil
+                return c
+            case .expired?, nil:
                 return nil
             }
-            waiter?.resume(returning: false)
         }
-        let synced = await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
-            let answer: Bool? = state.withLock { s in
-                if s.synced { return true }
-                if s.expiredWaiters.remove(id) != nil { return false }
-                s.syncWaiters[id] = c
-                return nil
-            }
-            if let answer { c.resume(returning: answer) }
-        }
-        timer.cancel()
-        return synced
+        waiter?.resume(returning: false)
     }
 
     /// Runs the reflector until the task is cancelled.
     public func run() async {
         var backoff = configuration.backoff
         var needsList = true
+        var delivered = false
         let clock = ContinuousClock()
         while !Task.isCancelled {
             do throws(KubeError) {
@@ -96,7 +130,8 @@ public final class Informer: Sendable {
                     needsList = false
                 }
                 let start = clock.now
-                let delivered = try await watchOnce()
+                delivered = false
+                try await watchOnce(delivered: &delivered)
                 if !delivered && clock.now - start < configuration.minimumWatchDuration {
                     metrics?.restart("closed_early")
                     try? await Task.sleep(for: backoff.next(now: clock.now))
@@ -110,6 +145,10 @@ public final class Informer: Sendable {
             } catch {
                 if Task.isCancelled { break }
                 if case .cancelled = error { break }
+                // An error after events arrived is an ERROR event mid-stream: the server's
+                // view and ours may have diverged, so start over from a list.
+                if delivered { needsList = true }
+                delivered = false
                 metrics?.restart("error")
                 let delay = backoff.next(now: clock.now)
                 logger.warning("list/watch failed; retrying", ["error": error.description, "retry_in": delay])
@@ -123,8 +162,10 @@ public final class Informer: Sendable {
     private func list() async throws(KubeError) {
         var options = ListOptions(labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector)
         options.limit = configuration.pageSize
-        let result = try await client.listAll(resource, namespace: namespace, options: options)
+        var fetched = try await client.listAll(resource, namespace: namespace, options: options)
         metrics?.lists.inc()
+        fillTypeMeta(&fetched)
+        let result = fetched
         await delivery.run {
             let diff = self.cache.replace(with: result.items)
             let handlers = self.state.withLock { s in
@@ -141,19 +182,29 @@ public final class Informer: Sendable {
         markSynced()
     }
 
-    /// One watch until the server ends it; true when at least one event arrived.
-    private func watchOnce() async throws(KubeError) -> Bool {
+    /// List items may come without apiVersion and kind; give them the list's, so cached
+    /// objects look the same whether they came from a list or a watch (events need them).
+    private func fillTypeMeta(_ list: inout ObjectList) {
+        guard let listKind = list.kind, listKind.hasSuffix("List"), list.items.contains(where: { $0["kind"] == nil }) else { return }
+        let kind = JSONValue.string(String(listKind.dropLast(4)))
+        let apiVersion = JSONValue.string(resource.apiVersion)
+        for i in list.items.indices where list.items[i]["kind"] == nil {
+            list.items[i]["kind"] = kind
+            if list.items[i]["apiVersion"] == nil { list.items[i]["apiVersion"] = apiVersion }
+        }
+    }
+
+    /// One watch until the server ends it; `delivered` turns true with the first event.
+    private func watchOnce(delivered: inout Bool) async throws(KubeError) {
         var options = WatchOptions(labelSelector: configuration.labelSelector, fieldSelector: configuration.fieldSelector,
                                    resourceVersion: lastResourceVersion, allowWatchBookmarks: true)
         options.timeoutSeconds = Int.random(in: configuration.watchTimeoutSeconds)
-        var delivered = false
         for try await event in client.watch(resource, namespace: namespace, options: options) {
             delivered = true
             metrics?.events.inc()
             await apply(event)
             if Task.isCancelled { break }
         }
-        return delivered
     }
 
     private func apply(_ event: WatchEvent) async {
@@ -189,11 +240,17 @@ public final class Informer: Sendable {
     }
 
     private func markSynced() {
-        let waiters = state.withLock { s in
+        let waiters = state.withLock { s -> [CheckedContinuation<Bool, Never>] in
             s.synced = true
-            defer { s.syncWaiters.removeAll() }
-            return s.syncWaiters
+            var ready: [CheckedContinuation<Bool, Never>] = []
+            for (id, w) in s.syncWaiters {
+                if case .waiting(let c) = w {
+                    ready.append(c)
+                    s.syncWaiters[id] = nil
+                }
+            }
+            return ready
         }
-        for w in waiters.values { w.resume(returning: true) }
+        for w in waiters { w.resume(returning: true) }
     }
 }

@@ -68,7 +68,7 @@ public final class SharedInformerFactory: Sendable {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         for inf in informers {
             let left = deadline - ContinuousClock.now
-            guard left > .zero, await inf.waitForSync(timeout: left) else { return false }
+            guard left > .zero, !Task.isCancelled, await inf.waitForSync(timeout: left) else { return false }
         }
         return true
     }

@@ -56,11 +56,19 @@ public final class LeaderElector: Sendable {
     /// is cancelled or leadership is lost. `whileLeading` is cancelled (and awaited) first.
     public func run(whileLeading: @escaping @Sendable () async -> Void) async -> Outcome {
         logger.info("waiting to acquire the leader lease")
+        var acquired = false
         while !Task.isCancelled {
-            if await tryAcquireOrRenew() { break }
+            if await tryAcquireOrRenew() {
+                acquired = true
+                break
+            }
             try? await Task.sleep(for: jittered(configuration.retryPeriod))
         }
-        guard !Task.isCancelled else { return .cancelled }
+        guard !Task.isCancelled else {
+            // Cancelled just as the lease was won: give it back rather than make others wait it out.
+            if acquired && configuration.releaseOnCancel { await Task { await self.release() }.value }
+            return .cancelled
+        }
         setLeading(true)
         logger.info("acquired the leader lease")
 
@@ -141,6 +149,9 @@ public final class LeaderElector: Sendable {
 
     var leaseGVR: GroupVersionResource { .leases }
 
+    /// The lease duration in whole seconds as the API wants it, at least 1.
+    var leaseSeconds: Int64 { max(1, Int64(configuration.leaseDuration.components.seconds)) }
+
     /// One attempt; true when we hold the lease afterwards.
     func tryAcquireOrRenew() async -> Bool {
         let c = configuration
@@ -172,7 +183,7 @@ public final class LeaderElector: Sendable {
         var lease = existing
         let ours = observed.holder == c.identity
         lease[path: ["spec", "holderIdentity"]] = .string(c.identity)
-        lease[path: ["spec", "leaseDurationSeconds"]] = .int(Int64(c.leaseDuration.components.seconds))
+        lease[path: ["spec", "leaseDurationSeconds"]] = .int(leaseSeconds)
         lease[path: ["spec", "renewTime"]] = .string(Timestamp.micro(now))
         if !ours {
             lease[path: ["spec", "acquireTime"]] = .string(Timestamp.micro(now))
@@ -195,7 +206,7 @@ public final class LeaderElector: Sendable {
             "metadata": ["name": .string(c.leaseName), "namespace": .string(c.leaseNamespace)],
             "spec": [
                 "holderIdentity": .string(c.identity),
-                "leaseDurationSeconds": .int(Int64(c.leaseDuration.components.seconds)),
+                "leaseDurationSeconds": .int(leaseSeconds),
                 "acquireTime": .string(Timestamp.micro(now)), "renewTime": .string(Timestamp.micro(now)),
                 "leaseTransitions": 0,
             ],

@@ -109,7 +109,7 @@ public final class Manager: Sendable {
         return c
     }
 
-    /// An event recorder flushed by this manager.
+    /// An event recorder flushed by this manager. Create recorders before `run()`.
     public func eventRecorder(name: String, flushInterval: Duration = .seconds(30)) throws(MetricsError) -> EventRecorder {
         let instance = elector?.configuration.identity ?? ProcessInfo.processInfo.hostName
         let r = try EventRecorder(client: client, reportingController: name, reportingInstance: instance,
@@ -144,10 +144,11 @@ public final class Manager: Sendable {
             }
             return await self.runControllers()
         }
-        // Whichever comes first: a stop request, or the main task ending by itself.
+        // Whichever comes first: a stop request, or the main task failing. (It also ends
+        // normally when there are no controllers; the process keeps serving caches then.)
         let watcher = Task {
             let failure = await main.value
-            self.requestStop()
+            if failure != nil { self.requestStop() }
             return failure
         }
         await waitForStopRequest()
@@ -167,8 +168,8 @@ public final class Manager: Sendable {
     public func stop() { requestStop() }
 
     /// SIGTERM/SIGINT start a graceful stop; a second one exits at once.
-    public func installSignalHandlers() -> SignalHandler {
-        SignalHandler { [logger] sig in
+    public func installSignalHandlers(_ signals: [Int32] = [SIGTERM, SIGINT]) -> SignalHandler {
+        SignalHandler(signals: signals) { [logger] sig in
             logger.info("signal received; shutting down", ["signal": sig])
             self.stop()
         }

@@ -33,6 +33,7 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     private var drainWaiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
     private var shuttingDown = false
 
+    /// `name` labels the metrics; the limiter settings are configurable so tests run fast.
     public init(name: String = "queue", rateLimiter: RateLimiterConfiguration = .default, metrics: WorkQueueMetrics? = nil) {
         self.name = name
         self.limiter = ItemRateLimiter(rateLimiter)
@@ -50,6 +51,7 @@ public actor WorkQueue<Key: Hashable & Sendable> {
 
     // MARK: - Adding
 
+    /// Queues `key` unless it is already queued; a key in flight is queued again on `done`.
     public func add(_ key: Key) {
         guard !shuttingDown, !dirty.contains(key) else { return }
         dirty.insert(key)

@@ -9,6 +9,7 @@ public final class Controller: Sendable {
     let logger: Logger
     let metrics: ControllerMetrics?
 
+    /// `workers` reconcile distinct keys in parallel; `registry` nil runs without metrics.
     public init(name: String, reconciler: any Reconciler, workers: Int = 1,
                 rateLimiter: RateLimiterConfiguration = .default,
                 logger: Logger = .disabled, registry: MetricsRegistry? = nil) throws(MetricsError) {
@@ -70,6 +71,7 @@ public final class Controller: Sendable {
         switch result {
         case .success(.done):
             metrics?.success.inc()
+            logger.debug("reconciled", ["key": key, "duration": elapsed])
             await queue.forget(key)
         case .success(.requeueAfter(let d)):
             metrics?.requeueAfter.inc()

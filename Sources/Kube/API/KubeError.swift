@@ -24,7 +24,7 @@ public enum KubeError: Error, Sendable, Hashable, CustomStringConvertible {
         case .transport(_, let reason): return reason
         case .timeout(let m): return "timed out: \(m)"
         case .cancelled: return "cancelled"
-        case .decoding(let m): return "cannot decode the server's response: \(m)"
+        case .decoding(let m): return "decoding failed: \(m)"
         case .configuration(let m): return "invalid client configuration: \(m)"
         case .unknownKind(let kind, let apiVersion):
             return "the server has no resource for kind \(kind) in \(apiVersion) (is the CRD installed?)"

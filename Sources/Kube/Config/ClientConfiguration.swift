@@ -1,45 +1,5 @@
 import Foundation
 
-/// How the client authenticates, besides a client certificate.
-public enum Credentials: Sendable, Hashable {
-    case none
-    case bearerToken(String)
-    /// A token read from a file and re-read when the file changes (projected service-account tokens rotate).
-    case tokenFile(path: String)
-    case basic(username: String, password: String)
-    case exec(ExecConfig)
-}
-
-/// An exec credential plugin (client.authentication.k8s.io v1 / v1beta1), as in kubeconfig's `user.exec`.
-public struct ExecConfig: Sendable, Hashable {
-    public var command: String
-    public var args: [String]
-    public var env: [EnvVar]
-    public var apiVersion: String
-    public var installHint: String?
-    public var provideClusterInfo: Bool
-
-    public struct EnvVar: Sendable, Hashable {
-        public var name: String
-        public var value: String
-        public init(name: String, value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
-
-    public init(command: String, args: [String] = [], env: [EnvVar] = [],
-                apiVersion: String = "client.authentication.k8s.io/v1", installHint: String? = nil,
-                provideClusterInfo: Bool = false) {
-        self.command = command
-        self.args = args
-        self.env = env
-        self.apiVersion = apiVersion
-        self.installHint = installHint
-        self.provideClusterInfo = provideClusterInfo
-    }
-}
-
 /// Everything needed to talk to one API server.
 public struct ClientConfiguration: Sendable {
     /// The API server base URL ("https://127.0.0.1:6443"); may carry a path prefix.
@@ -80,9 +40,4 @@ public struct ClientConfiguration: Sendable {
         TLSSettings(caPEM: certificateAuthorityPEM, insecureSkipVerify: insecureSkipTLSVerify, serverName: tlsServerName,
                     clientCertificatePEM: clientCertificatePEM, clientKeyPEM: clientKeyPEM)
     }
-}
-
-/// The version reported in the user agent.
-public enum KubeVersion {
-    public static let current = "0.1.0"
 }

@@ -27,28 +27,3 @@ public struct ObjectMeta: Codable, Sendable, Hashable {
         self.ownerReferences = ownerReferences
     }
 }
-
-public struct OwnerReference: Codable, Sendable, Hashable {
-    public var apiVersion: String
-    public var kind: String
-    public var name: String
-    public var uid: String
-    public var controller: Bool?
-    public var blockOwnerDeletion: Bool?
-
-    public init(apiVersion: String, kind: String, name: String, uid: String, controller: Bool? = nil, blockOwnerDeletion: Bool? = nil) {
-        self.apiVersion = apiVersion
-        self.kind = kind
-        self.name = name
-        self.uid = uid
-        self.controller = controller
-        self.blockOwnerDeletion = blockOwnerDeletion
-    }
-}
-
-/// metadata of lists.
-public struct ListMeta: Codable, Sendable, Hashable {
-    public var resourceVersion: String?
-    public var `continue`: String?
-    public var remainingItemCount: Int64?
-}

@@ -17,7 +17,9 @@ enum CurlEasyConfigurator {
             comps.host = name
             if let u = comps.url {
                 url = u
-                let list = curl_slist_append(nil, "\(name):\(port):\(host):\(port)")
+                // An IPv6 address to connect to is written in brackets.
+                let target = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+                let list = curl_slist_append(nil, "\(name):\(port):\(target):\(port)")
                 // Freed with the header list below: keep both alive for the transfer.
                 t.connectTo = list
                 _ = ccurl_setopt_ptr(easy, CURLOPT_CONNECT_TO, list)
@@ -62,7 +64,12 @@ enum CurlEasyConfigurator {
         } else {
             set(CURLOPT_SSL_VERIFYPEER, 1)
             set(CURLOPT_SSL_VERIFYHOST, 2)
-            if let ca = r.tls.caPEM { setBlob(CURLOPT_CAINFO_BLOB, ca) }
+            if let ca = r.tls.caPEM {
+                // Trust only the configured CA, as kubectl does, not the system bundle besides it.
+                _ = ccurl_setopt_ptr(easy, CURLOPT_CAPATH, nil)
+                _ = ccurl_setopt_ptr(easy, CURLOPT_CAINFO, nil)
+                setBlob(CURLOPT_CAINFO_BLOB, ca)
+            }
         }
         if let cert = r.tls.clientCertificatePEM, let key = r.tls.clientKeyPEM {
             set(CURLOPT_SSLCERTTYPE, "PEM")
@@ -106,12 +113,5 @@ enum CurlEasyConfigurator {
             return nil
         }
         return easy
-    }
-}
-
-extension Duration {
-    var milliseconds: Int64 {
-        let c = components
-        return c.seconds * 1000 + c.attoseconds / 1_000_000_000_000_000
     }
 }

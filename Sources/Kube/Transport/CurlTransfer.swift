@@ -28,6 +28,7 @@ final class CurlTransfer: @unchecked Sendable {
     var connectTo: UnsafeMutablePointer<curl_slist>?
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     var status = 0
+    var httpVersion = ""
     var headers: [String: String] = [:]
     var body = Data()
 
@@ -69,7 +70,7 @@ final class CurlTransfer: @unchecked Sendable {
             s.headDelivered = true
             return c
         }
-        cont?.resume(returning: .success(TransportHead(status: status, headers: headers)))
+        cont?.resume(returning: .success(TransportHead(status: status, httpVersion: httpVersion, headers: headers)))
     }
 
     /// Ends the transfer exactly once, with the buffered response or an error.
@@ -84,14 +85,14 @@ final class CurlTransfer: @unchecked Sendable {
             if let error {
                 c.resume(returning: .failure(error))
             } else {
-                c.resume(returning: .success(TransportResponse(head: TransportHead(status: status, headers: headers), body: body)))
+                c.resume(returning: .success(TransportResponse(head: TransportHead(status: status, httpVersion: httpVersion, headers: headers), body: body)))
             }
         case .streaming(let c, let s)?:
             if !headDelivered {
                 if let error {
                     c.resume(returning: .failure(error))
                 } else {
-                    c.resume(returning: .success(TransportHead(status: status, headers: headers)))
+                    c.resume(returning: .success(TransportHead(status: status, httpVersion: httpVersion, headers: headers)))
                 }
             }
             s.finish(error?.error)
@@ -115,6 +116,7 @@ final class CurlTransfer: @unchecked Sendable {
             let line = String(decoding: raw, as: UTF8.self)
             let parts = line.split(separator: " ", maxSplits: 2)
             status = parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
+            httpVersion = parts.first.map { String($0.dropFirst(5)) } ?? ""
             headers = [:]
             return
         }

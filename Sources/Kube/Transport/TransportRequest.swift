@@ -1,15 +1,5 @@
 import Foundation
 
-/// TLS settings for one server, already resolved to in-memory PEMs.
-struct TLSSettings: Sendable, Hashable {
-    var caPEM: Data?
-    var insecureSkipVerify = false
-    /// Name to verify the server certificate against instead of the URL's host.
-    var serverName: String?
-    var clientCertificatePEM: Data?
-    var clientKeyPEM: Data?
-}
-
 /// One HTTP exchange as the transport sees it.
 struct TransportRequest: Sendable {
     var method: String
@@ -28,23 +18,4 @@ struct TransportRequest: Sendable {
         if let p = url.port { s += ":\(p)" }
         return s
     }
-}
-
-/// Status line and headers of a response.
-struct TransportHead: Sendable {
-    var status: Int
-    /// Header names lower-cased; later values win.
-    var headers: [String: String]
-}
-
-/// A fully buffered response.
-struct TransportResponse: Sendable {
-    var head: TransportHead
-    var body: Data
-}
-
-/// A failed exchange, and whether sending it again may help (connection-level failures).
-struct TransportError: Error, Sendable {
-    var error: KubeError
-    var retryable: Bool
 }

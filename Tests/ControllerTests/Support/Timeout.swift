@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 struct TimedOut: Error, CustomStringConvertible {
@@ -5,18 +6,26 @@ struct TimedOut: Error, CustomStringConvertible {
     var description: String { "timed out: \(what)" }
 }
 
-/// Runs `body`, failing with `TimedOut` after `limit` so no test can hang.
+/// Runs `body`, failing with `TimedOut` after `limit` so no test can hang. Unlike a task
+/// group, this does not wait for a body that ignores cancellation (awaiting a Task's value).
 func withTimeout<T: Sendable>(_ limit: Duration = .seconds(10), _ what: String = "operation",
                               _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            throw TimedOut(what: what)
+    let resumed = Mutex(false)
+    let claim: @Sendable () -> Bool = { resumed.withLock { done in defer { done = true }; return !done } }
+    return try await withCheckedThrowingContinuation { (c: CheckedContinuation<T, any Error>) in
+        let work = Task { try await body() }
+        let timer = Task {
+            try? await Task.sleep(for: limit)
+            if claim() {
+                work.cancel()
+                c.resume(throwing: TimedOut(what: what))
+            }
         }
-        defer { group.cancelAll() }
-        guard let first = try await group.next() else { throw TimedOut(what: what) }
-        return first
+        Task {
+            let result = await work.result
+            timer.cancel()
+            if claim() { c.resume(with: result) }
+        }
     }
 }
 

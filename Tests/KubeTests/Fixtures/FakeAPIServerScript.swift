@@ -169,6 +169,16 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):
         pass
 
+    def setup(self):
+        # The TLS handshake runs here, in the connection's thread, so many clients connecting
+        # at once do not queue behind each other in the accept loop.
+        try:
+            self.request.do_handshake()
+        except (ssl.SSLError, OSError):
+            self.request.close()
+            raise
+        super().setup()
+
     # -- plumbing -------------------------------------------------------------
     def read_body(self):
         n = int(self.headers.get("Content-Length") or 0)
@@ -233,8 +243,12 @@ class Handler(BaseHTTPRequestHandler):
                              "authorization": self.headers.get("Authorization"),
                              "body": body.decode("utf-8", "replace")[:2000]})
         if url.path == "/debug/requests":
+            # ?contains=X keeps the requests whose path and query contain X, so tests
+            # sharing one server see only their own.
+            want = q.get("contains", "")
             with LOCK:
-                return self.send_json(200, {"requests": list(REQUESTS)})
+                mine = [r for r in REQUESTS[:-1] if want in r["path"] + "?" + r["rawQuery"]]
+            return self.send_json(200, {"requests": mine})
         if not self.auth_ok():
             return self.send_json(401, status(401, "Unauthorized", "Unauthorized"))
         if url.path == "/whoami":
@@ -437,7 +451,9 @@ class Handler(BaseHTTPRequestHandler):
             obj.update(extra)
         return json.dumps({"type": typ, "object": obj}).encode() + b"\n"
 
-    def watch(self, scenario, q):
+    def watch(self, namespace, q):
+        # "basic.t1" plays scenario "basic": tests sharing a server keep their requests apart.
+        scenario = (namespace or "").split(".")[0]
         try:
             if scenario == "gone":
                 return self.send_json(410, status(410, "Expired", "too old resource version: 1 (2000)"))
@@ -460,13 +476,15 @@ class Handler(BaseHTTPRequestHandler):
                     k += 1
                     if k % 10 == 0:
                         time.sleep(0.002)
-            elif scenario == "many":
-                total = int(q.get("count") or q.get("timeoutSeconds") or 100000)
-                total = int(self.headers.get("X-Events") or total)
+            elif scenario.startswith("many"):
+                # "many" streams 100000 events, "many-N" N events.
+                total = int(scenario[5:]) if scenario.startswith("many-") else 100000
+                # Formatted from a template: json.dumps per event would dominate the test's time.
+                template = self.event("MODIFIED", "obj-%d", 0).replace(b'"resourceVersion": "0"', b'"resourceVersion": "%d"')
                 buf = []
                 size = 0
                 for i in range(total):
-                    e = self.event("MODIFIED", "obj-%d" % (i % 100), 5000 + i)
+                    e = template % (i % 100, 5000 + i)
                     buf.append(e)
                     size += len(e)
                     if size >= 65536:
@@ -477,6 +495,10 @@ class Handler(BaseHTTPRequestHandler):
             elif scenario == "expired":
                 self.chunk(self.event("ADDED", "a", 1))
                 self.chunk(json.dumps({"type": "ERROR", "object": status(410, "Expired", "too old resource version: 1 (2000)")}).encode() + b"\n")
+            elif scenario == "no-final-newline":
+                self.chunk(self.event("ADDED", "a", 1) + self.event("DELETED", "a", 2).rstrip(b"\n"))
+            elif scenario == "error-500":
+                self.chunk(json.dumps({"type": "ERROR", "object": status(500, "InternalError", "etcd is unhappy")}).encode() + b"\n")
             elif scenario == "close-mid":
                 self.chunk(self.event("ADDED", "a", 1))
                 half = self.event("ADDED", "b", 2)
@@ -499,6 +521,7 @@ class Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 256
 
 
 def main():
@@ -515,7 +538,7 @@ def main():
     if args.client_ca:
         ctx.load_verify_locations(args.client_ca)
         ctx.verify_mode = ssl.CERT_OPTIONAL
-    srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+    srv.socket = ctx.wrap_socket(srv.socket, server_side=True, do_handshake_on_connect=False)
     print("PORT %d" % srv.server_address[1], flush=True)
     # Exit when the test process closes our stdin (it died or is done).
     threading.Thread(target=lambda: (sys.stdin.read(), srv.shutdown()), daemon=True).start()

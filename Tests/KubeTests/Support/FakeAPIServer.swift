@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Kube
 import Synchronization
 
@@ -72,6 +73,25 @@ final class FakeAPIServer: Sendable {
     }
 
     deinit { stop() }
+
+    private static let sharedServer = Mutex<FakeAPIServer?>(nil)
+
+    /// One plain server for the whole test process, for tests that keep to their own
+    /// namespaces and fault keys (starting a server per test costs more than the test).
+    static func shared() throws -> FakeAPIServer {
+        try sharedServer.withLock { s in
+            if let s { return s }
+            let server = try FakeAPIServer()
+            s = server
+            return server
+        }
+    }
+
+    /// The requests the server logged whose path and query contain `fragment`.
+    func requests(containing fragment: String, via client: KubeClient) async throws -> [JSONValue] {
+        let q = fragment.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? fragment
+        return try await client.getRaw("/debug/requests?contains=\(q)")["requests"]?.arrayValue ?? []
+    }
 
     func stop() {
         try? stdin.fileHandleForWriting.close()

@@ -2,34 +2,6 @@ import Foundation
 import JSON
 import Synchronization
 
-/// A resource type as discovery describes it.
-public struct APIResource: Sendable, Hashable {
-    public var gvr: GroupVersionResource
-    public var kind: String
-    public var namespaced: Bool
-    public var verbs: [String]
-    public var shortNames: [String]
-    /// "status", "scale", ...
-    public var subresources: [String]
-    public var singularName: String
-    public var categories: [String]
-}
-
-/// Discovery results per group/version, filled on demand.
-final class DiscoveryCache: Sendable {
-    private let byGroupVersion = Mutex<[String: [APIResource]]>([:])
-
-    func lookup(kind: String, apiVersion: String) -> APIResource? {
-        byGroupVersion.withLock { $0[apiVersion]?.first { $0.kind == kind } }
-    }
-
-    func store(_ resources: [APIResource], apiVersion: String) {
-        byGroupVersion.withLock { $0[apiVersion] = resources }
-    }
-
-    func invalidate() { byGroupVersion.withLock { $0.removeAll() } }
-}
-
 extension KubeClient {
     /// Maps a kind to its resource through discovery, cached and refreshed on a miss.
     public func resource(forKind kind: String, apiVersion: String) async throws(KubeError) -> APIResource {

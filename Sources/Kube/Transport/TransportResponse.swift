@@ -1,0 +1,7 @@
+import Foundation
+
+/// A fully buffered response.
+struct TransportResponse: Sendable {
+    var head: TransportHead
+    var body: Data
+}
