@@ -136,7 +136,7 @@ struct PolicyLifecycleTests {
             try await h.createPolicy("web", spec: Objects.webRules)
             let good = try await h.waitForCNP("web")
             // Valid for the CRD schema, invalid for Cilium: a CIDR prefix out of range.
-            try await h.client.patch(Harness.policies, namespace: "shop", name: "web",
+            _ = try await h.client.patch(Harness.policies, namespace: "shop", name: "web",
                                      .merge(["spec": ["rules": [["direction": "outbound", "cidrs": ["10.0.0.0/33"]]]]]))
             let policy = try await h.waitForPolicy("web") { Harness.reason($0, "Ready") == "LastValidPolicyKept" }
             #expect(Objects.condition(policy, "Valid")?["status"] == "False")

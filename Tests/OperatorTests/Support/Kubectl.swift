@@ -28,8 +28,8 @@ struct Kubectl {
     /// Own HOME and cache dir: a shared ~/.kube/cache may be locked by other kubectl runs.
     func run(_ args: String..., timeout: Duration = .seconds(30)) async throws -> Result {
         let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: TestPaths.kubectl)
         p.arguments = ["--kubeconfig", dir.appendingPathComponent("kubeconfig").path,
