@@ -17,6 +17,8 @@ public struct OperatorOptions: Sendable {
     public var inventorySettleTimeout: Duration = .seconds(30)
     /// Process options: kubeconfig, probes, leader election, logging.
     public var manager = ManagerOptions()
+    /// Overrides the Lease settings derived from `manager` (tests use short timings).
+    public var leaderElection: LeaderElectionConfiguration?
 
     public init() {}
 

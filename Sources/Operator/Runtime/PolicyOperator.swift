@@ -33,10 +33,9 @@ public final class PolicyOperator: Sendable {
 
     /// Builds the controllers and starts them in the background; returns once started.
     public func start() async throws {
-        let manager: Manager
-        do {
-            manager = try Manager(options: options.manager, clientConfiguration: client.configuration, logger: logger)
-        }
+        guard running.withLock({ $0 == nil }) else { return }
+        let manager = try Manager(options: options.manager, clientConfiguration: client.configuration, logger: logger,
+                                  leaderElection: options.leaderElection)
         let running = try await wire(manager)
         self.running.withLock { $0 = running }
     }

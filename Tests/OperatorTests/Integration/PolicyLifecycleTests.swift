@@ -107,6 +107,15 @@ struct PolicyLifecycleTests {
         }
     }
 
+    @Test func deletedCNPIsRecreated() async throws {
+        try await Harness.with { h in
+            try await h.createPolicy("web", spec: Objects.webRules)
+            let first = try await h.waitForCNP("web")
+            _ = try await h.client.delete(Harness.cnps, namespace: "shop", name: "web")
+            try await h.waitForCNP("web") { $0[path: ["metadata", "uid"]] != first[path: ["metadata", "uid"]] }
+        }
+    }
+
     @Test func unmanagedCNPIsAConflictUntilAdopted() async throws {
         try await Harness.with { h in
             let foreign = try await h.client.create(Harness.cnps, namespace: "shop", Objects.cnp("web"))
