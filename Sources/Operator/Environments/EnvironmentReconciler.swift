@@ -57,7 +57,10 @@ final class EnvironmentReconciler: Reconciler {
         let update = StatusUpdate.compute(live: environment["status"], ownedKeys: EnvironmentPlanner.ownedKeys,
                                           fields: plan.fields, conditions: plan.conditions,
                                           now: Timestamp.rfc3339(Date(), fractionDigits: 0))
-        guard let patch = update.patch else { return .done }
+        guard var patch = update.patch else { return .done }
+        // Conditions are shared with other controllers (traffic, alerts) and a merge
+        // patch replaces the whole list: make it conditional on what we read.
+        if let rv = WriteOverlay.resourceVersion(environment) { patch[path: ["metadata", "resourceVersion"]] = .string(rv) }
         let result: JSONValue
         do {
             result = try await client.patchStatus(OperatorResources.environments, namespace: key.namespace, name: key.name,

@@ -16,7 +16,10 @@ final class CiliumProbe: Sendable {
 
     let client: KubeClient
     let informer: Informer
-    private let knownMissing = Mutex(false)
+    /// When discovery (or a 404) last said the CRD is missing; nil when it is not known missing.
+    private let missingSince = Mutex<ContinuousClock.Instant?>(nil)
+    /// A missing answer is reused this long, so a thousand retrying policies cost one discovery call.
+    let answerTTL: Duration = .seconds(1)
 
     init(client: KubeClient, informer: Informer) {
         self.client = client
@@ -24,15 +27,17 @@ final class CiliumProbe: Sendable {
     }
 
     func check() async throws(KubeError) -> Answer {
-        if informer.hasSynced, !knownMissing.withLock({ $0 }) { return .available }
+        let since = missingSince.withLock { $0 }
+        if since == nil, informer.hasSynced { return .available }
+        if let since, ContinuousClock.now - since < answerTTL { return .missing }
         let resources = try await client.discover(apiVersion: PolicyMetadata.ciliumAPIVersion)
         guard resources.contains(where: { $0.kind == PolicyMetadata.ciliumKind }) else {
-            knownMissing.withLock { $0 = true }
+            markMissing()
             return .missing
         }
-        knownMissing.withLock { $0 = false }
+        missingSince.withLock { $0 = nil }
         return informer.hasSynced ? .available : .syncing
     }
 
-    func markMissing() { knownMissing.withLock { $0 = true } }
+    func markMissing() { missingSince.withLock { $0 = ContinuousClock.now } }
 }
