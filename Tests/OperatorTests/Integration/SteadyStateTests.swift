@@ -10,7 +10,7 @@ struct SteadyStateTests {
     /// Converges the shop example, then idles: no write of any kind may happen.
     @Test func idleAfterConvergenceWritesNothing() async throws {
         try await Harness.with(namespaces: []) { h in
-            try await h.apply(manifest: String(contentsOf: Harness.examples, encoding: .utf8))
+            try await h.cluster.apply(manifests: String(contentsOf: Harness.examples, encoding: .utf8))
             let env = try await h.wait("shop inventory", { try await h.get(Harness.environments, "shop") }) {
                 $0[path: ["status", "policyInventory", "deployed"]] == 6
             }

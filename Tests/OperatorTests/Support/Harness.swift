@@ -6,7 +6,6 @@ import Kube
 import Operator
 import Policies
 import TestSupport
-import YAML
 
 /// A DevCluster with the threatmonitor.dev CRDs (and Cilium's, unless asked not
 /// to), a client that records every API call, and a running PolicyOperator.
@@ -89,13 +88,11 @@ final class Harness: Sendable {
         case notReady
         case badURL(String)
         case timeout(String)
-        case unknownKind(String)
         var description: String {
             switch self {
             case .notReady: return "the operator's caches did not sync within 20 s"
             case .badURL(let u): return "DevCluster URL \(u) does not parse"
             case .timeout(let what): return "timed out waiting for \(what)"
-            case .unknownKind(let k): return "the harness cannot create kind \(k)"
             }
         }
     }
@@ -149,23 +146,6 @@ final class Harness: Sendable {
     /// Writes (create, update, patch, delete) the server has served so far.
     func writeCount() -> Int {
         ["create", "update", "patch", "delete", "deletecollection"].reduce(0) { $0 + cluster.requestCount(verb: $1) }
-    }
-
-    /// Creates every object of a multi-document manifest, choosing the resource by kind.
-    func apply(manifest: String) async throws {
-        for object in try YAML.parseAll(manifest) {
-            let ns = object[path: ["metadata", "namespace"]]?.stringValue
-            switch object["kind"]?.stringValue {
-            case "Namespace":
-                if try await get(.namespaces, object[path: ["metadata", "name"]]?.stringValue ?? "", namespace: "") == nil {
-                    _ = try await client.create(.namespaces, namespace: nil, object)
-                }
-            case "Environment": _ = try await client.create(Self.environments, namespace: ns, object)
-            case "ContainerNetworkPolicy": _ = try await client.create(Self.policies, namespace: ns, object)
-            case "CiliumNetworkPolicy": _ = try await client.create(Self.cnps, namespace: ns, object)
-            case let kind: throw HarnessError.unknownKind(kind ?? "nil")
-            }
-        }
     }
 
     static let examples = TestPaths.packageRoot.appendingPathComponent("deploy/examples/shop.yaml")
