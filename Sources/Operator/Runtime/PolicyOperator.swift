@@ -111,8 +111,15 @@ public final class PolicyOperator: Sendable {
         await policies.addHandler(.any { policyReconciler.statusWrites.observed($0) })
         await environments.addHandler(.any { environmentReconciler.statusWrites.observed($0) })
         await policyController.watch(policies)
-        // A CNP shares its ContainerNetworkPolicy's name, owned or in conflict.
-        await policyController.watch(cnps)
+        // A CNP maps to its controlling owner and to the policy of the same name
+        // (the same one when managed; a Conflict waiting for it to go, otherwise).
+        await policyController.watch(cnps) { cnp in
+            var keys = Controller.ownKey(cnp)
+            if let owner = Controller.controllerOwner(of: cnp, kind: PolicyMetadata.policyKind), !keys.contains(owner) {
+                keys.append(owner)
+            }
+            return keys
+        }
         let byNamespace: @Sendable (JSONValue) -> [ObjectKey] = { environmentReconciler.keys(inNamespaceOf: $0) }
         await environmentController.watch(environments, map: byNamespace)
         await environmentController.watch(policies, map: byNamespace)
