@@ -48,7 +48,6 @@ enum OperatorFlags {
             }
         }
         options.manager = try ManagerOptions.parse(arguments: rest)
-        options.namespace = options.manager.namespace
         return options
     }
 

@@ -7,8 +7,11 @@ public struct OperatorOptions: Sendable {
     public var enforcementLabel: EnforcementLabel = .gitlab
     /// Rule mode's default for `addDNSRule` when a policy does not say (`--dns-rule`).
     public var dnsRule = true
-    /// Only watch and manage this namespace; nil: all namespaces.
-    public var namespace: String?
+    /// Only watch and manage this namespace; nil: all namespaces (`--namespace`).
+    public var namespace: String? {
+        get { manager.namespace }
+        set { manager.namespace = newValue }
+    }
     /// Concurrent reconciles per controller.
     public var policyWorkers = 4
     public var environmentWorkers = 2
