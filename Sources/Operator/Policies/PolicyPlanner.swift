@@ -74,11 +74,14 @@ enum PolicyPlanner {
             guard !changed.isEmpty else {
                 return PolicyPlan(write: nil, fields: deployedFields, conditions: [valid, deployed], event: nil, retry: false)
             }
+            // Same desired policy as last deployed: someone edited the CNP by hand.
+            let drift = policy[path: ["status", "policyHash"]]?.stringValue == rendered.hash
+            let event = drift
+                ? PolicyPlan.Event(type: .normal, reason: "DriftReverted",
+                                   note: "reverted hand edits of \(cnpRef): \(changed.joined(separator: ", "))")
+                : PolicyPlan.Event(type: .normal, reason: "Updated", note: "updated \(cnpRef): \(changed.joined(separator: ", "))")
             return PolicyPlan(write: .update(PolicyDrift.reconciled(live: live, desired: rendered.cnp), changed: changed),
-                              fields: deployedFields, conditions: [valid, deployed],
-                              event: .init(type: .normal, reason: "Updated",
-                                           note: "updated \(cnpRef): \(changed.joined(separator: ", "))"),
-                              retry: false)
+                              fields: deployedFields, conditions: [valid, deployed], event: event, retry: false)
         }
     }
 

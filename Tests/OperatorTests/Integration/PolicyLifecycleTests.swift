@@ -104,6 +104,10 @@ struct PolicyLifecycleTests {
             }
             // Others' labels are not ours to remove.
             #expect(reverted[path: ["metadata", "labels", "team"]] == "payments")
+            let told = try await eventually(timeout: .seconds(10)) {
+                try await h.client.list(.events, namespace: "shop").items.contains { $0["reason"] == "DriftReverted" }
+            }
+            #expect(told)
         }
     }
 

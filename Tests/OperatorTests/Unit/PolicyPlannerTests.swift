@@ -55,6 +55,11 @@ struct PolicyPlannerTests {
         #expect(changed == ["spec"])
         #expect(body["spec"] == desired["spec"])
         #expect(body[path: ["metadata", "resourceVersion"]] == "7")
+        #expect(plan.event?.reason == "Updated")
+        // With a status saying this very policy was deployed, the difference is a hand edit.
+        let deployed = Objects.policy("web", spec: Objects.webRules, status: ["policyHash": .string(
+            PolicyPlanner.plan(policy: policy, live: nil, cilium: .available, options: options).fields["policyHash"]?.stringValue ?? "")])
+        #expect(PolicyPlanner.plan(policy: deployed, live: live, cilium: .available, options: options).event?.reason == "DriftReverted")
     }
 
     @Test func alertTogglesTheAnnotation() throws {
