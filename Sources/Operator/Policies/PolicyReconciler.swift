@@ -38,7 +38,9 @@ final class PolicyReconciler: Reconciler {
         switch try await probe(key) {
         case .available: state = .available
         case .missing: state = .missing
-        case .syncing: return .requeueAfter(.milliseconds(500))
+        // Served but not listed yet (the reflector is backing off, or RBAC forbids the
+        // list): retry with the controller's backoff; the cache's sync requeues everyone.
+        case .syncing: throw OperatorError.ciliumCacheNotSynced
         }
         let live = cnpWrites.read(key, cached: cnps.cache.get(key))
         var plan = PolicyPlanner.plan(policy: policy, live: live, cilium: state, options: options)

@@ -16,9 +16,9 @@ final class CiliumProbe: Sendable {
 
     let client: KubeClient
     let informer: Informer
-    /// When discovery (or a 404) last said the CRD is missing; nil when it is not known missing.
-    private let missingSince = Mutex<ContinuousClock.Instant?>(nil)
-    /// A missing answer is reused this long, so a thousand retrying policies cost one discovery call.
+    /// Discovery's last answer and when it came; a 404 on a write also says "missing".
+    private let last = Mutex<(missing: Bool, at: ContinuousClock.Instant)?>(nil)
+    /// Discovery answers are reused this long, so a thousand retrying policies cost one call.
     let answerTTL: Duration = .seconds(1)
 
     init(client: KubeClient, informer: Informer) {
@@ -27,17 +27,20 @@ final class CiliumProbe: Sendable {
     }
 
     func check() async throws(KubeError) -> Answer {
-        let since = missingSince.withLock { $0 }
-        if since == nil, informer.hasSynced { return .available }
-        if let since, ContinuousClock.now - since < answerTTL { return .missing }
-        let resources = try await client.discover(apiVersion: PolicyMetadata.ciliumAPIVersion)
-        guard resources.contains(where: { $0.kind == PolicyMetadata.ciliumKind }) else {
-            markMissing()
-            return .missing
+        let now = ContinuousClock.now
+        let known = last.withLock { $0 }
+        if known?.missing != true, informer.hasSynced { return .available }
+        let missing: Bool
+        if let known, now - known.at < answerTTL {
+            missing = known.missing
+        } else {
+            let resources = try await client.discover(apiVersion: PolicyMetadata.ciliumAPIVersion)
+            missing = !resources.contains { $0.kind == PolicyMetadata.ciliumKind }
+            last.withLock { $0 = (missing, now) }
         }
-        missingSince.withLock { $0 = nil }
+        if missing { return .missing }
         return informer.hasSynced ? .available : .syncing
     }
 
-    func markMissing() { missingSince.withLock { $0 = ContinuousClock.now } }
+    func markMissing() { last.withLock { $0 = (true, ContinuousClock.now) } }
 }
