@@ -2,19 +2,19 @@ import JSON
 
 /// A metav1.Condition as the operator computes it. `lastTransitionTime` is left
 /// to `ConditionMerge`, which keeps the old time when the status did not change.
-public struct Condition: Sendable, Equatable {
-    public enum Status: String, Sendable, Equatable {
+struct Condition: Sendable, Equatable {
+    enum Status: String, Sendable, Equatable {
         case `true` = "True", `false` = "False", unknown = "Unknown"
     }
 
-    public var type: String
-    public var status: Status
+    var type: String
+    var status: Status
     /// UpperCamelCase, as Kubernetes conventions ask ("Deployed", "Conflict").
-    public var reason: String
-    public var message: String
-    public var observedGeneration: Int64?
+    var reason: String
+    var message: String
+    var observedGeneration: Int64?
 
-    public init(type: String, status: Status, reason: String, message: String, observedGeneration: Int64? = nil) {
+    init(type: String, status: Status, reason: String, message: String, observedGeneration: Int64? = nil) {
         self.type = type
         self.status = status
         self.reason = reason
