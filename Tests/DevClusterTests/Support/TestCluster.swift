@@ -40,12 +40,12 @@ struct TestCluster: Sendable {
 
     /// Runs the real kubectl against this cluster.
     func kubectl(_ args: String..., stdin: String? = nil, env: [String: String] = [:],
-                 timeout: Duration = .seconds(20)) async throws -> ProcessResult {
+                 timeout: Duration = .seconds(60)) async throws -> ProcessResult {
         try await kubectl(args: args, stdin: stdin, env: env, timeout: timeout)
     }
 
     func kubectl(args: [String], stdin: String? = nil, env: [String: String] = [:],
-                 timeout: Duration = .seconds(20)) async throws -> ProcessResult {
+                 timeout: Duration = .seconds(60)) async throws -> ProcessResult {
         var e = env
         e["KUBECONFIG"] = dir + "/kubeconfig"
         e["HOME"] = dir
@@ -63,7 +63,7 @@ struct TestCluster: Sendable {
     }
 
     func request(_ method: String, _ path: String, body: String? = nil, contentType: String = "application/json",
-                 headers: [String] = [], token: String? = nil, maxTime: Int = 15) async throws -> HTTPResult {
+                 headers: [String] = [], token: String? = nil, maxTime: Int = 30) async throws -> HTTPResult {
         var args = ["-sS", "--cacert", dir + "/ca.pem", "-X", method, "--max-time", String(maxTime),
                     "-D", "-", "-o", "-", "-w", "\n%{http_code}",
                     "-H", "Authorization: Bearer \(token ?? endpoint.token)"]
