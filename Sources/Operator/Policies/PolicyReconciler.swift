@@ -50,9 +50,10 @@ final class PolicyReconciler: Reconciler {
                 try await apply(write, key: key, basedOn: live)
                 wrote = true
             } catch let error as KubeError where error.isNotFound {
-                // The CRD went away since the cache listed it.
-                cilium.markMissing()
-                plan = PolicyPlanner.plan(policy: policy, live: nil, cilium: .missing, options: options)
+                // The CNP went away meanwhile (its watch event follows), its namespace is
+                // going, or Cilium's CRD was removed: the retry asks discovery again.
+                cilium.recheck()
+                throw OperatorError.api(action: "write CiliumNetworkPolicy \(key)", error: error)
             } catch let error as KubeError where error.isInvalid || error.statusCode == 400 {
                 plan = rejected(plan, policy: policy, error: error)
             }

@@ -4,8 +4,8 @@ import Policies
 import Synchronization
 
 /// Whether Cilium's CiliumNetworkPolicy CRD is served. A synced CNP informer
-/// proves it; otherwise discovery (404 or no such kind) decides. A failed write
-/// with 404 marks it missing until discovery finds it again.
+/// proves it; otherwise discovery (404 or no such kind) decides. A write that
+/// failed with 404 makes the next check ask discovery again.
 final class CiliumProbe: Sendable {
     enum Answer: Sendable, Equatable {
         case available
@@ -16,7 +16,7 @@ final class CiliumProbe: Sendable {
 
     let client: KubeClient
     let informer: Informer
-    /// Discovery's last answer and when it came; a 404 on a write also says "missing".
+    /// Discovery's last answer and when it came.
     private let last = Mutex<(missing: Bool, at: ContinuousClock.Instant)?>(nil)
     /// Discovery answers are reused this long, so a thousand retrying policies cost one call.
     let answerTTL: Duration = .seconds(1)
@@ -42,5 +42,9 @@ final class CiliumProbe: Sendable {
         return informer.hasSynced ? .available : .syncing
     }
 
-    func markMissing() { last.withLock { $0 = (true, ContinuousClock.now) } }
+    /// After a 404 on a write: ask discovery again on the next check, even with a synced cache.
+    func recheck() {
+        let expired = ContinuousClock.now - answerTTL - .seconds(1)
+        last.withLock { $0 = (true, expired) }
+    }
 }
