@@ -27,4 +27,13 @@ struct CiliumMissingTests {
             try await h.waitForPolicy("web") { Harness.reason($0, "Ready") == "Deployed" }
         }
     }
+
+    @Test func ciliumRemovedAtRuntimeIsReported() async throws {
+        try await Harness.with { h in
+            try await h.createPolicy("web", spec: Objects.webRules)
+            try await h.waitForPolicy("web") { Harness.reason($0, "Ready") == "Deployed" }
+            _ = try await h.client.delete(.customResourceDefinitions, namespace: nil, name: "ciliumnetworkpolicies.cilium.io")
+            try await h.waitForPolicy("web") { Harness.reason($0, "Ready") == "CiliumUnavailable" }
+        }
+    }
 }
