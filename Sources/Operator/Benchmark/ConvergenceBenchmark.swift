@@ -18,7 +18,9 @@ public enum ConvergenceBenchmark {
     /// - Parameters:
     ///   - ciliumCRD: the CiliumNetworkPolicy CRD to install; nil installs a schemaless one.
     ///   - timeout: give up (throw) when not converged by then.
-    /// - Returns: seconds to converge, and writes by "verb resource" ("create ciliumnetworkpolicies").
+    ///   - logger: the operator's log (disabled by default).
+    /// - Returns: seconds from operator start to convergence, and the writes it made by
+    ///   "verb resource" ("create ciliumnetworkpolicies", "patch environments/status"), plus "total".
     public static func run(policies: Int, namespaces: Int, ciliumCRD: JSONValue? = nil,
                            timeout: Duration = .seconds(300), logger: Logger = .disabled) async throws -> (seconds: Double, writes: [String: Int]) {
         guard policies >= 0, namespaces > 0 else { throw Failure(description: "need at least one namespace and no negative policy count") }
