@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "DevCluster", dependencies: ["JSON", "YAML", "HTTPServer", "COpenSSL"]),
         .target(name: "Controller", dependencies: ["JSON", "Kube", "HTTPServer"]),
         .target(name: "Policies", dependencies: ["JSON", "YAML"]),
-        .target(name: "Operator", dependencies: ["JSON", "YAML", "Kube", "Controller", "Policies"]),
+        .target(name: "Operator", dependencies: ["JSON", "YAML", "Kube", "Controller", "Policies", "DevCluster"]),
         .executableTarget(name: "ThreatMonitorCLI",
                           dependencies: ["JSON", "YAML", "Kube", "DevCluster", "Controller", "Policies", "Operator"]),
         .executableTarget(name: "Bench",
@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "DevCluster", "Kube", "JSON"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "JSON", "YAML"],
                     exclude: ["Golden"]),
-        .testTarget(name: "OperatorTests", dependencies: ["Operator", "DevCluster", "Kube", "Policies", "JSON", "YAML"]),
+        .testTarget(name: "OperatorTests", dependencies: ["Operator", "DevCluster", "Kube", "Policies", "JSON", "YAML", "Controller", "TestSupport"]),
         // Issue 6: the install (deploy/, RBAC, Dockerfile) and the demo.
         .testTarget(name: "DeployTests", dependencies: ["TestSupport", "JSON", "YAML", "Kube", "DevCluster", "Operator", "Policies"]),
     ],

@@ -233,7 +233,7 @@ extension StoreState {
         var entries = old?[path: ["metadata", "managedFields"]]?.arrayValue ?? []
         let manager = o.fieldManager ?? "unknown"
         let operation = o.applyConfig == nil ? "Update" : "Apply"
-        let fields = FieldSet.fieldsV1(of: o.applyConfig ?? obj.removingMeta(["managedFields", "resourceVersion", "uid",
+        let fields = o.applyConfig.map(FieldSet.applied) ?? FieldSet.fieldsV1(of: obj.removingMeta(["managedFields", "resourceVersion", "uid",
                                                                                 "creationTimestamp", "generation"]))
         entries.removeAll { $0["manager"]?.stringValue == manager && $0["operation"]?.stringValue == operation }
         entries.append(["manager": .string(manager), "operation": .string(operation), "apiVersion": .string(apiVersion),

@@ -10,7 +10,7 @@ enum ServerSideApply {
             $0["manager"]?.stringValue == manager && $0["operation"]?.stringValue == "Apply"
         }?["fieldsV1"]
         if let prev = previous {
-            removeStale(&merged, prev, FieldSet.fieldsV1(of: config), depth: 0)
+            removeStale(&merged, prev, FieldSet.applied(config), depth: 0)
         }
         return merged
     }
@@ -41,6 +41,16 @@ enum ServerSideApply {
 
 /// managedFields' FieldsV1 shape: `{"f:spec":{"f:replicas":{}}}`; lists are owned as a whole.
 enum FieldSet {
+    /// What an apply configuration owns: everything but the identifying fields.
+    static func applied(_ config: JSONValue) -> JSONValue {
+        var c = config
+        c["apiVersion"] = nil
+        c["kind"] = nil
+        c = c.removingMeta(["name", "namespace"])
+        if c["metadata"]?.objectValue?.isEmpty == true { c["metadata"] = nil }
+        return fieldsV1(of: c)
+    }
+
     static func fieldsV1(of v: JSONValue) -> JSONValue {
         guard case .object(let o) = v else { return .object(JSONObject()) }
         var out = JSONObject()

@@ -85,7 +85,7 @@ final class StructuralSchema: Sendable {
         enumValues = o["enum"]?.arrayValue
         if let p = string("pattern") {
             do {
-                pattern = Pattern(source: p, regex: try NSRegularExpression(pattern: p))
+                pattern = Pattern(source: p, regex: try NSRegularExpression(pattern: Self.icuPattern(fromGo: p)))
             } catch {
                 throw .badRequest("\(path).pattern: Invalid value: \"\(p)\": must be a valid regular expression")
             }
@@ -125,6 +125,39 @@ final class StructuralSchema: Sendable {
         let ownRules = !(o["x-kubernetes-validations"]?.arrayValue ?? []).isEmpty
         hasCELRules = ownRules || props.values.contains { $0.hasCELRules } || (items?.hasCELRules ?? false)
             || (additionalProperties?.hasCELRules ?? false)
+    }
+
+    /// kube-apiserver compiles patterns with Go's RE2; ICU spells a few things differently
+    /// (`\pL` is `\p{L}`, `(?P<name>` is `(?<name>`).
+    static func icuPattern(fromGo p: String) -> String {
+        var out = ""
+        out.reserveCapacity(p.utf8.count + 8)
+        var chars = p.makeIterator()
+        var pending: Character?
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if c == "\\" {
+                guard let n = chars.next() else { out.append(c); break }
+                if n == "p" || n == "P", let cls = chars.next() {
+                    if cls == "{" { out += "\\\(n){" } else { out += "\\\(n){\(cls)}" }
+                } else {
+                    out.append(c)
+                    out.append(n)
+                }
+            } else if c == "(" {
+                out.append(c)
+                guard let q = chars.next() else { break }
+                if q == "?", let pch = chars.next() {
+                    out.append("?")
+                    if pch != "P" { pending = pch }
+                } else {
+                    pending = q
+                }
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 
     /// The schema for the member `key` of an object, nil when the key is unknown.

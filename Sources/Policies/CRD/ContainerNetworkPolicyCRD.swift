@@ -91,6 +91,7 @@ enum ContainerNetworkPolicyCRD {
             ("conditions", Schema.conditions),
             ("mode", Schema.string("Predefined, Rules or Cilium.", enum: PolicyMode.allCases.map(\.rawValue))),
             ("enabled", Schema.boolean("Whether the deployed policy is enforced.")),
+            ("alert", Schema.boolean("Whether the deployed policy carries app.gitlab.com/alert: \"true\".")),
             ("summary", Schema.string("What the policy does, in one line.")),
             ("warnings", Schema.array("Valid settings that probably do not do what you want.", items: Schema.string("A warning with its field path."), maxItems: 32)),
             ("policyName", Schema.string("Name of the rendered CiliumNetworkPolicy.")),

@@ -1,1 +1,0 @@
-// The Operator module; see DESIGN.md.
