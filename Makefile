@@ -32,5 +32,9 @@ bench: deps
 	$(SWIFT) build -c release --product threat-monitor-bench
 	.build/release/threat-monitor-bench
 
+## Regenerates crds/ and the golden files from the Swift descriptions.
+crds:
+	UPDATE_GOLDEN=1 $(SWIFT) test --filter 'PoliciesTests'
+
 clean:
 	rm -rf .build

@@ -40,7 +40,8 @@ let package = Package(
         .testTarget(name: "KubeTests", dependencies: ["Kube", "JSON", "YAML", "HTTPServer"]),
         .testTarget(name: "DevClusterTests", dependencies: ["DevCluster", "Kube", "JSON", "YAML"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "DevCluster", "Kube", "JSON"]),
-        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "JSON", "YAML"]),
+        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "JSON", "YAML"],
+                    exclude: ["Golden"]),
         .testTarget(name: "OperatorTests", dependencies: ["Operator", "DevCluster", "Kube", "Policies", "JSON", "YAML", "Controller", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

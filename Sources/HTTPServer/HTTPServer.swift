@@ -5,8 +5,21 @@ import Synchronization
 
 /// An HTTP/1.1 server (optionally TLS) running one `HTTPHandler`.
 ///
+/// ```swift
+/// let server = HTTPServer(configuration: HTTPServerConfiguration(tls: tls)) { request in
+///     HTTPResponse(status: 200, contentType: "text/plain", body: Data("ok".utf8))
+/// }
+/// let port = try server.start()
+/// ...
+/// await server.shutdown()
+/// ```
+///
 /// Each connection has its own thread doing non-blocking I/O with `poll`, so a slow or
-/// stalled client holds only its own thread; handlers run as tasks and never block one.
+/// stalled client holds only its own thread (threads are named "http:PORT"); handlers run
+/// as tasks and never block one. A streaming body's `write` returns once its chunk is on the
+/// wire and throws `HTTPServerError.clientDisconnected` or `.shuttingDown` when it cannot be;
+/// the handler's task is also cancelled then, so a stream waiting for events ends as well.
+/// The process ignores SIGPIPE from the first `start()` on.
 public final class HTTPServer: Sendable {
     private enum Phase {
         case idle
@@ -43,10 +56,10 @@ public final class HTTPServer: Sendable {
                 throw .threadCreationFailed(reason: "cannot create an eventfd: \(ListeningSocket.errnoText())")
             }
             let loop = AcceptLoop(listeners: listeners, wake: wake, registry: registry, configuration: configuration,
-                                  tls: tls, handler: handler)
+                                  tls: tls, handler: handler, threadName: "http:\(port)")
             registry.acceptThreadStarted()
             do throws(HTTPServerError) {
-                try NativeThread.spawn { loop.run() }
+                try NativeThread.spawn(name: "http:\(port)") { loop.run() }
             } catch {
                 registry.threadExited()
                 listeners.forEach { close($0) }

@@ -10,7 +10,8 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxRequestBodyBytes: Int = 16 << 20
     /// A request line plus headers larger than this is answered with 431 and the connection is closed.
     public var maxHeaderBytes: Int = 64 << 10
-    /// How long a connection may sit without progress (no request, no readable or writable bytes) before it is closed.
+    /// How long a connection may sit without progress (no request, no readable or writable bytes) before it is closed;
+    /// also the time a request line and headers have to arrive whole once they have started.
     public var idleTimeout: Duration = .seconds(90)
     /// Connections beyond this are closed as soon as they are accepted: each one holds a thread.
     public var maxConnections: Int = 4096

@@ -82,8 +82,9 @@ public struct ClientCertificateIdentity: Sendable, Equatable {
     }
 }
 
-/// Writes chunks of a streaming response. `write` throws once the client has gone,
-/// which is how a streaming handler learns to stop.
+/// Writes chunks of a streaming response. `write` throws once the client has gone
+/// (`HTTPServerError.clientDisconnected`) or the server is shutting down (`.shuttingDown`),
+/// which is how a streaming handler learns to stop. Each write is sent as one chunk at once.
 public protocol HTTPBodyWriter: Sendable {
     func write(_ data: Data) async throws
 }

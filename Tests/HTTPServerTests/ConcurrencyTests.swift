@@ -38,6 +38,22 @@ extension ServerSuites {
             }
         }
 
+        @Test func connectionsBeyondTheLimitAreClosedAtOnce() async throws {
+            try await withServer(HTTPServerConfiguration(maxConnections: 2), handler: echoHandler) { server, port in
+                try await offPool {
+                    let first = try RawClient(port: port), second = try RawClient(port: port)
+                    for client in [first, second] {
+                        try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+                        #expect(try client.readResponse().status == 200)
+                    }
+                    let third = try RawClient(port: port)
+                    try? third.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+                    #expect(try third.isClosedByServer())
+                    #expect(server.connectionCount == 2)
+                }
+            }
+        }
+
         @Test func stalledClientsDoNotStallOthers() async throws {
             let big = Data(repeating: 0x61, count: 8 << 20)
             try await withServer(handler: { request in

@@ -26,6 +26,18 @@ extension ServerSuites {
             #expect(Set(remotes.values).count == 1, "all five requests came over one connection")
         }
 
+        @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
+            try await withServer(handler: echoHandler) { _, port in
+                try await offPool {
+                    let client = try RawClient(port: port)
+                    try client.send("GET /one HTTP/1.1\r\nHost: t\r\n\r\nPOST /two HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabcGET /three HTTP/1.1\r\nHost: t\r\n\r\n")
+                    #expect(try client.readResponse().text.hasPrefix("GET /one\n"))
+                    #expect(try client.readResponse().text.contains("POST /two\nraw-query: \nbody-bytes: 3"))
+                    #expect(try client.readResponse().text.hasPrefix("GET /three\n"))
+                }
+            }
+        }
+
         @Test func connectionCloseIsHonoured() async throws {
             try await withServer(handler: echoHandler) { _, port in
                 try await offPool {
@@ -82,6 +94,22 @@ extension ServerSuites {
             }
         }
 
+        @Test func aHeadTrickledByteByByteIsCutOff() async throws {
+            let configuration = HTTPServerConfiguration(idleTimeout: .milliseconds(300))
+            try await withServer(configuration, handler: echoHandler) { _, port in
+                let cutOff = try await offPool {
+                    let client = try RawClient(port: port)
+                    // Each byte arrives well within the idle timeout; the head as a whole never does.
+                    for _ in 0..<200 {
+                        guard (try? client.send("X")) != nil else { return true }
+                        Thread.sleep(forTimeInterval: 0.05)
+                    }
+                    return false
+                }
+                #expect(cutOff, "the server kept a never-ending head open")
+            }
+        }
+
         @Test func headGetsHeadersWithoutBody() async throws {
             try await withServer(handler: { _ in HTTPResponse(status: 200, contentType: "text/plain", body: Data("hello".utf8)) }) { _, port in
                 try await offPool {
@@ -93,6 +121,31 @@ extension ServerSuites {
                     // The next response must follow directly: HEAD sent no body bytes.
                     try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
                     #expect(try client.readResponse().text == "hello")
+                }
+            }
+        }
+
+        @Test func headKeepsTheLengthTheHandlerDeclares() async throws {
+            try await withServer(handler: { _ in HTTPResponse(status: 200, headers: ["Content-Length": "1234"], body: .data(Data())) }) { _, port in
+                try await offPool {
+                    let client = try RawClient(port: port)
+                    try client.send("HEAD / HTTP/1.1\r\nHost: t\r\n\r\n")
+                    #expect(try client.readResponse(head: true)["content-length"] == "1234")
+                    try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+                    #expect(try client.readResponse()["content-length"] == "0", "GET sends the real length")
+                }
+            }
+        }
+
+        // MARK: Handler mistakes
+
+        @Test(arguments: [0, 42, 101, 1000])
+        func impossibleStatusesBecome500(_ status: Int) async throws {
+            try await withServer(handler: { _ in HTTPResponse(status: status) }) { _, port in
+                try await offPool {
+                    let client = try RawClient(port: port)
+                    try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+                    #expect(try client.readResponse().status == 500)
                 }
             }
         }

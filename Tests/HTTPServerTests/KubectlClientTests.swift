@@ -31,5 +31,24 @@ extension ServerSuites {
                 #expect(result.output.contains("cn: kube-admin\no: system:masters\n"))
             }
         }
+
+        @Test func kubectlReadsAStreamedResponse() async throws {
+            let kubectl = try #require(kubectlPath(), "kubectl not installed: run hack/install-deps.sh")
+            let fixture = try TLSFixture()
+            let handler: HTTPHandler = { _ in
+                HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: .stream { writer in
+                    for index in 0..<3 {
+                        try await writer.write(Data("{\"type\":\"ADDED\",\"object\":{\"n\":\(index)}}\n".utf8))
+                    }
+                })
+            }
+            try await withServer(fixture.configuration, handler: handler) { server, _ in
+                let result = try await ExternalTool.run(kubectl, ["get", "--raw", "/api/v1/pods?watch=true", "--server", server.url,
+                                                                  "--certificate-authority", fixture.caPath, "--token", "t", "--request-timeout", "10s"])
+                #expect(result.status == 0, "\(result.errorOutput)")
+                #expect(result.output.components(separatedBy: "\"type\":\"ADDED\"").count == 4)
+                #expect(result.output.contains("{\"n\":2}"))
+            }
+        }
     }
 }

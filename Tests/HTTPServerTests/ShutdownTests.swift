@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import HTTPServer
 
@@ -11,8 +14,31 @@ private func openDescriptors() throws -> [String: String] {
     return result
 }
 
-private func threadCount() throws -> Int {
-    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count
+private func threadNames() throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").map { task in
+        ((try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// This process's descriptors that are sockets bound to local port `port`: the server's
+/// listeners and accepted connections (clients' sockets have the port as their peer only).
+private func socketsBound(toPort port: Int) throws -> [Int32] {
+    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { Int32($0) }.filter { fd in
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let bound = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { return false }
+        switch Int32(storage.ss_family) {
+        case AF_INET:
+            return withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) } } == port
+        case AF_INET6:
+            return withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) } } == port
+        default:
+            return false
+        }
+    }
 }
 
 /// A handler streaming "tick" until its writer throws, recording why it stopped.
@@ -111,19 +137,22 @@ extension ServerSuites {
         }
 
         @Test func descriptorsReturnToBaseline() async throws {
-            // One full cycle first, so lazily opened runtime descriptors are not counted.
+            // One full cycle of each kind first, so lazily opened runtime descriptors are not counted.
             let fixture = try TLSFixture()
             try await cycle(fixture.configuration)
             try await cycle(HTTPServerConfiguration())
-            let baseline = try openDescriptors()
-            let baselineThreads = try threadCount()
-            try await cycle(fixture.configuration)
-            try await cycle(HTTPServerConfiguration(host: "::1"))
-            let after = try openDescriptors()
-            let leaked = after.filter { baseline[$0.key] != $0.value }
-            #expect(after.count == baseline.count, "new: \(leaked)")
-            // Server threads are detached: they are gone shortly after they unregister.
-            try await eventually("threads back to \(baselineThreads)") { ((try? threadCount()) ?? .max) <= baselineThreads }
+            // Other test targets may share this process and open descriptors meanwhile, so a
+            // mismatch is retried; a real leak shows in every attempt.
+            var mismatches: [String] = []
+            for _ in 0..<3 {
+                let baseline = try openDescriptors()
+                try await cycle(fixture.configuration)
+                try await cycle(HTTPServerConfiguration(host: "::1"))
+                let after = try openDescriptors()
+                if after.count == baseline.count { break }
+                mismatches.append("\(baseline.count) -> \(after.count), new: \(after.filter { baseline[$0.key] != $0.value })")
+            }
+            #expect(mismatches.count < 3, "\(mismatches)")
         }
 
         @Test func restartIsRefusedAfterShutdown() async throws {
@@ -164,8 +193,13 @@ extension ServerSuites {
                 let result = try await ExternalTool.run(curl, ["-sk", "--max-time", "10", "https://127.0.0.1:\(port)/tls"])
                 #expect(result.output.contains("GET /tls"))
             }
+            #expect(try !socketsBound(toPort: port).isEmpty, "the listener is found")
             await server.shutdown(timeout: .seconds(5))
             #expect(server.connectionCount == 0)
+            // Exactly this server's sockets and threads, whatever else the process is doing.
+            let stillOpen = try socketsBound(toPort: port)
+            #expect(stillOpen.isEmpty, "server sockets still open: \(stillOpen)")
+            try await eventually("threads of the server on port \(port) to exit") { (try? threadNames().contains("http:\(port)")) == false }
             clients.removeAll()
         }
     }

@@ -1,16 +1,6 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import HTTPServer
-
-/// A counter a test raises and a handler waits on (polling, bounded).
-final class Gate: Sendable {
-    private let opened = Mutex(0)
-    func open() { opened.withLock { $0 += 1 } }
-    func wait(until count: Int) async throws {
-        try await eventually("gate \(count)") { self.opened.withLock { $0 } >= count }
-    }
-}
 
 extension ServerSuites {
     @Suite struct Streaming {
@@ -72,6 +62,31 @@ extension ServerSuites {
                 try await eventually("the writer to throw") { !errors.values.isEmpty }
                 #expect(errors.values == [.clientDisconnected])
                 try await eventually("the connection to be released") { server.connectionCount == 0 }
+            }
+        }
+
+        @Test func aClientThatStopsReadingIsDroppedAfterTheIdleTimeout() async throws {
+            let errors = Recorder<HTTPServerError>()
+            let chunk = Data(repeating: 0x78, count: 64 << 10)
+            let handler: HTTPHandler = { _ in
+                HTTPResponse(status: 200, body: .stream { writer in
+                    do {
+                        while true { try await writer.write(chunk) }
+                    } catch {
+                        errors.append(error as? HTTPServerError ?? .stopped)
+                    }
+                })
+            }
+            try await withServer(HTTPServerConfiguration(idleTimeout: .milliseconds(300)), handler: handler) { server, port in
+                let client = try await offPool {
+                    let client = try RawClient(port: port)
+                    try client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+                    return client   // and never reads
+                }
+                try await eventually("the stalled writer to give up") { !errors.values.isEmpty }
+                #expect(errors.values == [.clientDisconnected])
+                try await eventually("the connection to be released") { server.connectionCount == 0 }
+                _ = client
             }
         }
 

@@ -2,24 +2,6 @@ import Foundation
 import Testing
 @testable import HTTPServer
 
-/// A CA, a server certificate for loopback and the files real clients need.
-struct TLSFixture {
-    let authority: CertificateAuthority
-    let configuration: HTTPServerConfiguration
-    let files: TemporaryFiles
-    let caPath: String
-
-    init(clientCA: Bool = false, host: String = "127.0.0.1") throws {
-        authority = try CertificateAuthority.generate(commonName: "test CA")
-        let server = try authority.issueServerCertificate(dnsNames: ["localhost"], ipAddresses: ["127.0.0.1", "::1"])
-        configuration = HTTPServerConfiguration(host: host, tls: TLSConfiguration(
-            certificateChainPEM: server.certificatePEM, privateKeyPEM: server.privateKeyPEM,
-            clientCAPEM: clientCA ? authority.certificatePEM : nil))
-        files = try TemporaryFiles()
-        caPath = try files.write("ca.pem", authority.certificatePEM)
-    }
-}
-
 private let pythonClient = """
 import socket, ssl, sys
 port, cafile = int(sys.argv[1]), sys.argv[2]
@@ -121,6 +103,71 @@ extension ServerSuites {
                 let pythonResult = try await ExternalTool.run(python, [script, "\(port)", otherCA])
                 #expect(pythonResult.status != 0)
                 #expect(pythonResult.errorOutput.contains("CERTIFICATE_VERIFY_FAILED"))
+            }
+        }
+
+        @Test func streamingOverTLSAndDisconnectDetection() async throws {
+            let python = try #require(ExternalTool.which("python3"))
+            let fixture = try TLSFixture()
+            let script = try fixture.files.write("stream.py", """
+            import http.client, ssl, sys
+            context = ssl.create_default_context(cafile=sys.argv[2])
+            connection = http.client.HTTPSConnection("127.0.0.1", int(sys.argv[1]), context=context, timeout=10)
+            connection.request("GET", "/watch")
+            response = connection.getresponse()
+            print("encoding:", response.getheader("Transfer-Encoding"))
+            for _ in range(3):
+                print("line:", response.readline().decode().strip())
+            connection.close()
+            """)
+            let errors = Recorder<HTTPServerError>()
+            let handler: HTTPHandler = { _ in
+                HTTPResponse(status: 200, body: .stream { writer in
+                    var index = 0
+                    do {
+                        while true {
+                            try await writer.write(Data("event \(index)\n".utf8))
+                            index += 1
+                            try? await Task.sleep(for: .milliseconds(5))
+                        }
+                    } catch {
+                        errors.append(error as? HTTPServerError ?? .stopped)
+                    }
+                })
+            }
+            try await withServer(fixture.configuration, handler: handler) { server, port in
+                let result = try await ExternalTool.run(python, [script, "\(port)", fixture.caPath])
+                #expect(result.status == 0, "\(result.errorOutput)")
+                #expect(result.output.contains("encoding: chunked"))
+                #expect(result.output.contains("line: event 0\nline: event 1\nline: event 2\n"))
+                try await eventually("the writer to notice the client left") { !errors.values.isEmpty }
+                #expect(errors.values == [.clientDisconnected])
+                try await eventually("the connection to be released") { server.connectionCount == 0 }
+            }
+        }
+
+        @Test func closingConnectionsSendCloseNotify() async throws {
+            let python = try #require(ExternalTool.which("python3"))
+            let fixture = try TLSFixture()
+            // Python's ssl raises SSLEOFError on a close without close_notify.
+            let script = try fixture.files.write("close.py", """
+            import socket, ssl, sys
+            context = ssl.create_default_context(cafile=sys.argv[2])
+            with socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10) as raw:
+                with context.wrap_socket(raw, server_hostname="localhost", suppress_ragged_eofs=False) as tls:
+                    tls.sendall(b"GET /bye HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n")
+                    data = b""
+                    while True:
+                        chunk = tls.recv(65536)
+                        if not chunk:
+                            break
+                        data += chunk
+                    print(data.decode().splitlines()[0])
+            """)
+            try await withServer(fixture.configuration, handler: echoHandler) { _, port in
+                let result = try await ExternalTool.run(python, [script, "\(port)", fixture.caPath])
+                #expect(result.status == 0, "\(result.errorOutput)")
+                #expect(result.output.hasPrefix("HTTP/1.1 200 OK"))
             }
         }
 

@@ -6,13 +6,29 @@ import YAML
 
 @Suite("CRDs generated from the Swift description")
 struct CRDTests {
-    @Test("committed crds/ files match the generator (UPDATE_GOLDEN=1 regenerates them)")
+    @Test("committed crds/ files and their kustomization match the generator (UPDATE_GOLDEN=1 regenerates them)")
     func committedFilesMatch() {
         let files = CRDDefinitions.yamlFiles()
         #expect(files.map(\.fileName) == ["threatmonitor.dev_containernetworkpolicies.yaml", "threatmonitor.dev_environments.yaml"])
-        for f in files {
+        for f in files + [CRDDefinitions.kustomization()] {
             Golden.check(f.contents, against: Golden.packageRoot.appendingPathComponent("crds").appendingPathComponent(f.fileName))
         }
+    }
+
+    @Test("crds/ holds nothing but the generated files, so no stale CRD ships")
+    func noStrayFiles() throws {
+        // While regenerating, the generator test may be writing here concurrently.
+        if Golden.updating { return }
+        let listed = try FileManager.default.contentsOfDirectory(atPath: Golden.packageRoot.appendingPathComponent("crds").path)
+        let expected = CRDDefinitions.yamlFiles().map(\.fileName) + [CRDDefinitions.kustomization().fileName]
+        #expect(listed.sorted() == expected.sorted())
+    }
+
+    @Test("real kubectl builds crds/ with kustomize, as `kubectl apply -k deploy/` does")
+    func kustomize() throws {
+        let output = try Kubectl.run(["kustomize", Golden.packageRoot.appendingPathComponent("crds").path])
+        let docs = try YAML.parseAll(output)
+        #expect(Set(docs) == Set(CRDDefinitions.all))
     }
 
     @Test("the emitted YAML reads back as the same CRD")

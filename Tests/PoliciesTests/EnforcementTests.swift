@@ -58,6 +58,14 @@ struct EnforcementTests {
         #expect(Enforcement.setEnabled(true, on: disabled, label: label) == original)
     }
 
+    @Test("configured labels are checked")
+    func labelProblems() {
+        #expect(EnforcementLabel.gitlab.problem == nil)
+        #expect(EnforcementLabel(key: "bad key", value: "x").problem?.hasPrefix("enforcement label key") == true)
+        #expect(EnforcementLabel(key: "a/b", value: "").problem != nil)
+        #expect(EnforcementLabel(key: "a/b", value: "no way").problem?.hasPrefix("enforcement label value") == true)
+    }
+
     @Test("rendering YAML mode: enabled removes a disabled_by label the user wrote, disabled adds it everywhere")
     func renderYAMLMode() throws {
         let spec = try JSONParser.parse(#"{"cilium":{"specs":[{"endpointSelector":{"matchLabels":{"app":"a","network-policy.gitlab.com/disabled_by":"gitlab"}},"ingress":[{}]},{"endpointSelector":{"matchExpressions":[{"key":"x","operator":"Exists"}]},"egress":[{}]}]}}"#)

@@ -28,6 +28,14 @@ struct PolicyDriftTests {
         #expect(PolicyDrift.isInSync(live: live(from: d), desired: d))
     }
 
+    @Test("an explicit null specs is the same as none")
+    func nullIsAbsent() throws {
+        let d = try desired()
+        var l = live(from: d)
+        l["specs"] = .null
+        #expect(PolicyDrift.isInSync(live: l, desired: d))
+    }
+
     @Test("a hand-edited spec is drift, and reconciling restores it keeping server fields")
     func specDrift() throws {
         let d = try desired()

@@ -68,6 +68,18 @@ struct RenderTests {
         #expect(r.cnp["specs"] == nil)
     }
 
+    @Test("error messages for conditions are cut at an issue boundary")
+    func errorMessageLimit() {
+        let many = ValidationErrors((0..<50).map { ValidationIssue(path: "spec.rules[\($0)]", message: "no peer; set exactly one of pods, entities, cidrs or fqdns") })
+        let m = many.message(limit: 300)
+        #expect(m.utf8.count <= 300 + 20)
+        #expect(m.hasPrefix("spec.rules[0]: no peer"))
+        #expect(m.hasSuffix("more)"))
+        let one = ValidationErrors([ValidationIssue(path: "spec", message: String(repeating: "é", count: 500))])
+        #expect(one.message(limit: 100).utf8.count <= 100)
+        #expect(ValidationErrors([ValidationIssue(path: "a", message: "b")]).message() == "a: b")
+    }
+
     @Test("the parsed spec has the defaults and the decoded source")
     func parsed() throws {
         let s = try PolicySpecParser.parse(try JSONParser.parse(#"{"podSelector":{"app":"web"},"rules":[{"direction":"outbound","fqdns":[{"matchPattern":"*.a.com"}],"ports":[{"port":443,"endPort":444,"protocol":"UDP"}]}]}"#)).get()

@@ -36,6 +36,17 @@ struct RuleModeGoldenTests {
         Golden.check(summaries, against: Golden.goldenURL("cilium/summaries.txt"))
     }
 
+    @Test("every golden CNP has its input (no stale files after a rename)")
+    func noOrphans() throws {
+        for folder in ["rules", "cilium"] {
+            let files = try FileManager.default.contentsOfDirectory(atPath: Golden.goldenURL(folder).path)
+            let inputs = Set(files.filter { $0.hasSuffix(".input.yaml") }.map { $0.dropLast(".input.yaml".count) })
+            for f in files where f.hasSuffix(".cnp.yaml") {
+                #expect(inputs.contains(f.dropLast(".cnp.yaml".count)), "\(folder)/\(f) has no input; delete it")
+            }
+        }
+    }
+
     @Test("rendering is deterministic: same input, same bytes and hash; label order does not matter")
     func deterministic() throws {
         let a = try Fixtures.render("p", try JSONParser.parse(#"{"podSelector":{"b":"2","a":"1"},"rules":[{"direction":"inbound","pods":{"y":"1","x":"2"}}]}"#))

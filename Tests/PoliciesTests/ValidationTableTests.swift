@@ -119,6 +119,8 @@ struct ValidationTableTests {
              path: #"spec.rules[0].pods[a/b/c]"#, message: #"label key name "b/c" must start and end"#),
         Case(input: #"{"podSelector":"app=web","rules":[{"direction":"inbound","pods":{}}]}"#,
              path: #"spec.podSelector"#, message: #"expected an object, got string"#),
+        Case(input: #"{"podSelector":{"network-policy.gitlab.com/disabled_by":"gitlab"},"rules":[{"direction":"inbound","pods":{}}]}"#,
+             path: #"spec.podSelector[network-policy.gitlab.com/disabled_by]"#, message: #"reserved for enforcement; remove it and use spec.enabled: false"#),
         // MARK: ports
         Case(input: #"{"rules":[{"direction":"inbound","entities":["world"],"ports":[{"port":70000}]}]}"#,
              path: #"spec.rules[0].ports[0].port"#, message: #"70000 is out of range 0-65535; use a port between 0 and 65535"#),
@@ -147,6 +149,10 @@ struct ValidationTableTests {
         Case(input: #"{"rules":[{"direction":"inbound","entities":["world"],"ports":[{"port":80,"name":"http"}]}]}"#,
              path: #"spec.rules[0].ports[0].name"#, message: #"unknown field; allowed fields here are port, endPort, protocol"#),
         // MARK: yaml mode
+        Case(input: #"{"cilium":{"apiVersion":"cilium.io/v2","kind":"CiliumNetworkPolicy","spec":{"endpointSelector":{},"ingress":[{}]}}}"#,
+             path: #"spec.cilium.apiVersion"#, message: #"paste only the CiliumNetworkPolicy's spec or specs here"#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{}]},"extra":1}}"#,
+             path: #"spec.cilium.extra"#, message: #"unknown field; allowed fields here are spec, specs"#),
         Case(input: #"{"cilium":{}}"#,
              path: #"spec.cilium"#, message: #"empty policy; set spec (one Cilium rule) or specs"#),
         Case(input: #"{"cilium":{"specs":[]}}"#,
@@ -219,7 +225,28 @@ struct ValidationTableTests {
              path: #"spec.cilium.spec"#, message: #"expected an object, got string"#),
         Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{"toPorts":[{"ports":[{"port":"http","endPort":90}]}]}]}}}"#,
              path: #"spec.cilium.spec.ingress[0].toPorts[0].ports[0].endPort"#, message: #"a range needs a numeric port, not the name "http""#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{"icmps":[{"fields":[{"type":300}]}]}]}}}"#,
+             path: #"spec.cilium.spec.ingress[0].icmps[0].fields[0].type"#, message: #"300 is out of range 0-255"#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{"icmps":[{"fields":[{"type":8,"family":"IPv5"}]}]}]}}}"#,
+             path: #"spec.cilium.spec.ingress[0].icmps[0].fields[0].family"#, message: #"unknown family "IPv5"; use IPv4 or IPv6"#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"ingress":[{"icmps":[{"fields":[{"family":"IPv4"}]}]}]}}}"#,
+             path: #"spec.cilium.spec.ingress[0].icmps[0].fields[0].type"#, message: #"missing; set an ICMP type number"#),
+        Case(input: #"{"cilium":{"spec":{"endpointSelector":{},"egress":[{"icmps":[{"fields":[{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8},{"type":8}]}]}]}}}"#,
+             path: #"spec.cilium.spec.egress[0].icmps"#, message: #"41 ICMP fields; Cilium allows at most 40"#),
     ]
+
+    @Test("unknown-field messages list exactly the allowed fields")
+    func unknownFieldMessage() throws {
+        let spec = try JSONParser.parse(#"{"cilium":{"kind":"CiliumNetworkPolicy","spec":{"endpointSelector":{},"ingress":[{}]},"extra":1}}"#)
+        guard case .failure(let e) = PolicySpecParser.parse(spec) else {
+            Issue.record("accepted unknown fields")
+            return
+        }
+        #expect(e.issues == [
+            ValidationIssue(path: "spec.cilium.kind", message: "paste only the CiliumNetworkPolicy's spec or specs here; name and namespace come from this ContainerNetworkPolicy"),
+            ValidationIssue(path: "spec.cilium.extra", message: "unknown field; allowed fields here are spec, specs"),
+        ])
+    }
 
     @Test("at least 50 invalid inputs")
     func enoughCases() { #expect(Self.cases.count >= 50) }

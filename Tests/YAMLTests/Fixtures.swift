@@ -76,4 +76,41 @@ enum Fixtures {
         ---
 
         """
+
+    /// Strings of every quoting style, nested and empty collections, floats: the
+    /// layout cases of `kubectl -o yaml`.
+    static let deploymentForLayout = #"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels: {app: web, version: "1.10"}
+        spec:
+          replicas: 3
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.25
+                command: [nginx, "on", "123", "", "*", "it's", "tab\there"]
+                env:
+                - {name: A, value: "true"}
+                - {name: B, value: "multi\nline\n"}
+                - {name: C, value: " lead\nx"}
+                - {name: D, value: "x: y"}
+                - {name: E, value: "keep\n\n"}
+                ports:
+                - containerPort: 80
+                  protocol: TCP
+                resources: {}
+              tolerations: []
+              nodeSelector: {}
+              weights: [1.5, 2.0, 1e20, -0.25]
+              matrix: [[1, 2], [], [3]]
+
+        """#
 }

@@ -121,6 +121,13 @@ struct KubectlCompatibilityTests {
         }
     }
 
+    /// Our layout is kubectl's: re-emitting what `kubectl -o yaml` printed gives the same bytes.
+    @Test func emitterReproducesKubectlOutput() throws {
+        let printed = try KubectlRunner.printYAML(Fixtures.deploymentForLayout)
+        #expect(printed.contains("value: |2-\n"), "the fixture should exercise indentation indicators")
+        #expect(YAML.emit(try YAML.parse(printed)) == printed)
+    }
+
     /// What we refuse, kubectl refuses too, except duplicate keys: kubectl's client-side
     /// reading keeps the last one, and we refuse them as the strict go-yaml reading does.
     @Test(arguments: MalformedInputTests.cases.filter { !$0.messageContains.contains("already set in map") })

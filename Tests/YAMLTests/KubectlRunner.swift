@@ -28,14 +28,23 @@ enum KubectlRunner {
         return only
     }
 
-    /// Every object of a multi-document manifest, in order.
-    static func readManifests(_ yaml: String) throws -> [JSONValue] {
+    /// The manifest as `kubectl -o yaml` prints it (keys sorted, go-yaml v2's layout).
+    static func printYAML(_ yaml: String) throws -> String {
+        String(decoding: try withManifestFile(yaml) { try run(["annotate", "--local", "-f", $0, "checked=yes", "-o", "yaml"]) }, as: UTF8.self)
+    }
+
+    private static func withManifestFile(_ yaml: String, _ body: (String) throws -> Data) throws -> Data {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("manifest.yaml")
         try Data(yaml.utf8).write(to: file)
-        let output = try run(["annotate", "--local", "-f", file.path, "checked=yes", "-o", "json"])
+        return try body(file.path)
+    }
+
+    /// Every object of a multi-document manifest, in order.
+    static func readManifests(_ yaml: String) throws -> [JSONValue] {
+        let output = try withManifestFile(yaml) { try run(["annotate", "--local", "-f", $0, "checked=yes", "-o", "json"]) }
         // One pretty-printed object after another: each starts with a "{" line.
         var objects: [JSONValue] = []
         var current = ""

@@ -19,6 +19,7 @@ import YAML
         .init("extra flow bracket", "key: [1, 2]]\n", line: 1, column: 12, "did not find expected key"),
         .init("reserved indicator", "a: @b\n", line: 1, column: 4, "found character that cannot start any token"),
         .init("unsupported YAML version", "%YAML 2.0\n---\na\n", line: 1, column: 1, "found incompatible YAML document"),
+        .init("control character", "a: 1\nb: x\u{1}y\n", line: 2, column: 5, "control characters are not allowed"),
         .init("second document broken", "a: 1\n---\nb: [1, 2\n", line: 4, column: 1, document: 1, "did not find expected ',' or ']'"),
 
         // MARK: Meaning (go-yaml and sigs.k8s.io/yaml rules)

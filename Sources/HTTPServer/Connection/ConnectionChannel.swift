@@ -29,22 +29,26 @@ final class ConnectionChannel: Sendable {
     // MARK: Handler side
 
     func post(_ command: ConnectionCommand) {
-        let rejected: (CheckedContinuation<Void, any Error>, HTTPServerError)? = state.withLock { state in
+        // Continuations are resumed and tasks cancelled after the lock is released: either can
+        // run code (cancellation handlers) that comes back to this channel.
+        let (rejected, cancel) = state.withLock { state -> ((CheckedContinuation<Void, any Error>, HTTPServerError)?, Task<Void, Never>?) in
             if case let .chunk(_, continuation) = command, let error = state.writerError {
-                return (continuation, error)
+                return ((continuation, error), nil)
             }
+            var cancel: Task<Void, Never>?
             if case .beginStream = command {
                 state.streaming = true
                 // A stream opened during shutdown would never be ended by anyone else.
                 if state.shuttingDown {
                     state.writerError = state.writerError ?? .shuttingDown
-                    state.task?.cancel()
+                    cancel = state.task
                 }
             }
             state.commands.append(command)
             state.wake?.signal()
-            return nil
+            return (nil, cancel)
         }
+        cancel?.cancel()
         if let (continuation, error) = rejected { continuation.resume(throwing: error) }
     }
 
@@ -82,18 +86,17 @@ final class ConnectionChannel: Sendable {
     /// Ends the current stream: writers throw `error`, queued chunks are failed and the
     /// handler's task is cancelled so a stream waiting for events (a watch) returns too.
     func failWriters(_ error: HTTPServerError) {
-        let failed: [CheckedContinuation<Void, any Error>] = state.withLock { state in
+        let (failed, writerError, task) = state.withLock { state in
             if state.writerError == nil { state.writerError = error }
-            state.task?.cancel()
             var kept: [ConnectionCommand] = []
             var failed: [CheckedContinuation<Void, any Error>] = []
             for command in state.commands {
                 if case let .chunk(_, continuation) = command { failed.append(continuation) } else { kept.append(command) }
             }
             state.commands = kept
-            return failed
+            return (failed, state.writerError ?? error, state.task)
         }
-        let writerError = state.withLock { $0.writerError } ?? error
+        task?.cancel()
         for continuation in failed { continuation.resume(throwing: writerError) }
     }
 

@@ -9,16 +9,22 @@ import Foundation
 final class ConnectionIO {
     let transport: any Transport
     let channel: ConnectionChannel
+    let idleTimeout: Duration
     private let idleMillis: Int32
+    /// While set, waits end with `.timedOut` at this instant even if bytes keep trickling in:
+    /// a request head must arrive whole within the idle timeout (against slowloris clients).
+    var deadline: ContinuousClock.Instant?
     /// Received bytes; `start` is where the unconsumed ones begin (compacted lazily so that
     /// consuming is O(1)).
     private(set) var buffer: [UInt8] = []
     private(set) var start = 0
-    private var scratch = [UInt8](repeating: 0, count: 32 << 10)
+    /// One TLS record at most (16 KiB); kept small since every connection has one.
+    private var scratch = [UInt8](repeating: 0, count: 16 << 10)
 
     init(transport: any Transport, channel: ConnectionChannel, idleTimeout: Duration) {
         self.transport = transport
         self.channel = channel
+        self.idleTimeout = idleTimeout
         let millis = idleTimeout.components.seconds * 1000 + idleTimeout.components.attoseconds / 1_000_000_000_000_000
         idleMillis = Int32(clamping: max(1, millis))
     }
@@ -97,7 +103,13 @@ final class ConnectionIO {
         if events & Int16(POLLIN) != 0 && transport.hasBufferedInput { return }
         var fds = [pollfd(fd: transport.fd, events: events, revents: 0), pollfd(fd: channel.wakeFD, events: Int16(POLLIN), revents: 0)]
         while true {
-            let rc = poll(&fds, 2, idleMillis)
+            var timeout = idleMillis
+            if let deadline {
+                let left = deadline - ContinuousClock.now
+                if left <= .zero { throw .timedOut }
+                timeout = min(timeout, Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1))
+            }
+            let rc = poll(&fds, 2, timeout)
             if rc == 0 { throw .timedOut }
             if rc < 0 {
                 if errno == EINTR { continue }

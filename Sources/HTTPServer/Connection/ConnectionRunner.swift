@@ -114,11 +114,17 @@ final class ConnectionRunner {
     /// Sends one command's bytes; returns the keep-alive decision once the response is complete.
     private func perform(_ command: ConnectionCommand, _ exchange: inout Exchange) throws(ConnectionEnd) -> Bool? {
         switch command {
-        case let .respond(status, headers, body):
+        case let .respond(handlerStatus, headers, body):
+            let status = Self.finalStatus(handlerStatus)
             guard !exchange.peerGone else { return false }
             let keepAlive = decideKeepAlive(&exchange, headers)
             let hasBody = ResponseHead.hasBody(status: status)
-            var bytes = ResponseHead.serialize(status: status, headers: headers, framing: hasBody ? .contentLength(body.count) : .noBody,
+            var length = body.count
+            // A HEAD handler may state the length GET would have without building the body.
+            if exchange.isHead, body.isEmpty, let declared = headers["Content-Length"].flatMap({ Int($0) }), declared >= 0 {
+                length = declared
+            }
+            var bytes = ResponseHead.serialize(status: status, headers: headers, framing: hasBody ? .contentLength(length) : .noBody,
                                                keepAlive: keepAlive, minorVersion: exchange.minorVersion)
             let sendBody = hasBody && !exchange.isHead && !body.isEmpty
             // One write for small responses; large bodies are not copied into the head's buffer.
@@ -126,7 +132,8 @@ final class ConnectionRunner {
             try send(bytes, &exchange)
             if sendBody && body.count > 16 << 10 { try send(body, &exchange) }
             return exchange.peerGone ? false : keepAlive
-        case let .beginStream(status, headers):
+        case let .beginStream(handlerStatus, headers):
+            let status = Self.finalStatus(handlerStatus)
             guard !exchange.peerGone else { return nil }
             exchange.bodyAllowed = ResponseHead.hasBody(status: status) && !exchange.isHead
             // HTTP/1.0 has no chunked encoding: the body ends with the connection.
@@ -190,6 +197,10 @@ final class ConnectionRunner {
         }
         return exchange.keepAlive
     }
+
+    /// A handler's status must be a final one: interim (1xx) or out-of-range codes would leave
+    /// the client waiting or unable to parse the response, so they become 500.
+    static func finalStatus(_ status: Int) -> Int { (200...999).contains(status) ? status : 500 }
 
     static func chunkFrame(_ data: Data) -> Data {
         var frame = Data(String(data.count, radix: 16).utf8)

@@ -30,6 +30,7 @@ struct RequestReader {
 
     private func readHead() throws(ConnectionEnd) -> RequestHead? {
         var scanFrom = 0
+        defer { io.deadline = nil }
         while true {
             skipLeadingEmptyLines()
             if let headLength = io.withBufferedNonThrowing({ Self.headLength($0, scanFrom: &scanFrom) }) {
@@ -46,6 +47,7 @@ struct RequestReader {
             if io.buffered > maxHeaderBytes { throw .rejected(.headersTooLarge(limit: maxHeaderBytes)) }
             let idle = io.buffered == 0
             if idle && io.channel.isShuttingDown { throw .idleShutdown }
+            if !idle && io.deadline == nil { io.deadline = .now + io.idleTimeout }
             do { try io.fill(idle: idle) } catch .peerClosed where idle { return nil }
         }
     }

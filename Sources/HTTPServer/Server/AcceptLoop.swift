@@ -11,6 +11,8 @@ struct AcceptLoop: Sendable {
     let configuration: HTTPServerConfiguration
     let tls: TLSContext?
     let handler: HTTPHandler
+    /// Names the server's threads "http:PORT".
+    let threadName: String
 
     func run() {
         defer {
@@ -67,7 +69,7 @@ struct AcceptLoop: Sendable {
         }
         let configuration = self.configuration, handler = self.handler, tls = self.tls, registry = self.registry
         do {
-            try NativeThread.spawn {
+            try NativeThread.spawn(name: threadName) {
                 defer { registry.unregister(id) }
                 let transport: any Transport
                 if let tls {

@@ -8,6 +8,7 @@ import Glibc
 enum LinuxCalls {
     private typealias Accept4 = @convention(c) (Int32, UnsafeMutablePointer<sockaddr>?, UnsafeMutablePointer<socklen_t>?, Int32) -> Int32
     private typealias EventFD = @convention(c) (UInt32, Int32) -> Int32
+    private typealias SetName = @convention(c) (pthread_t, UnsafePointer<CChar>?) -> Int32
 
     /// accept4 with SOCK_NONBLOCK | SOCK_CLOEXEC: the socket is never inherited by a child
     /// process spawned at the same moment.
@@ -28,5 +29,13 @@ enum LinuxCalls {
         }
         let eventfd = unsafeBitCast(symbol, to: EventFD.self)
         return eventfd(0, O_NONBLOCK | O_CLOEXEC)
+    }
+
+    /// Names the calling thread (at most 15 bytes are kept), so `top -H`, gdb and tests can
+    /// tell the server's threads apart.
+    static func nameCurrentThread(_ name: String) {
+        guard let symbol = dlsym(nil, "pthread_setname_np") else { return }
+        let setName = unsafeBitCast(symbol, to: SetName.self)
+        _ = setName(pthread_self(), String(name.utf8.prefix(15)) ?? "http")
     }
 }

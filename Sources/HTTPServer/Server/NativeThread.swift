@@ -16,13 +16,17 @@ enum NativeThread {
     /// thousands of connections cheap in address space.
     static let stackSize = 512 << 10
 
-    static func spawn(_ body: @escaping @Sendable () -> Void) throws(HTTPServerError) {
+    /// Starts `body` on a new detached thread called `name`.
+    static func spawn(name: String, _ body: @escaping @Sendable () -> Void) throws(HTTPServerError) {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
         pthread_attr_setstacksize(&attributes, stackSize)
-        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        let context = Unmanaged.passRetained(Body {
+            LinuxCalls.nameCurrentThread(name)
+            body()
+        }).toOpaque()
         var thread = pthread_t()
         let rc = pthread_create(&thread, &attributes, { raw in
             guard let raw else { return nil }

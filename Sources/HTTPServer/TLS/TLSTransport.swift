@@ -9,6 +9,9 @@ final class TLSTransport: Transport {
     private let ssl: OpaquePointer
     private let context: TLSContext   // keeps the SSL_CTX alive as long as the connection
     private var isClosed = false
+    /// After a fatal error or the peer's close, OpenSSL forbids SSL_shutdown.
+    private var isBroken = false
+    private var sentCloseNotify = false
     private(set) var clientCertificate: ClientCertificateIdentity?
 
     init?(fd: Int32, context: TLSContext) {
@@ -44,16 +47,26 @@ final class TLSTransport: Transport {
     var hasBufferedInput: Bool { SSL_pending(ssl) > 0 }
 
     func shutdownWrite() {
-        ERR_clear_error()
-        _ = SSL_shutdown(ssl)   // close_notify; best effort on a non-blocking socket
+        sendCloseNotify()
         _ = shutdown(fd, Int32(SHUT_WR))
     }
 
     func close() {
         guard !isClosed else { return }
         isClosed = true
+        // Clients such as Python's ssl report a close without close_notify as an error.
+        sendCloseNotify()
         SSL_free(ssl)
         _ = Glibc.close(fd)
+    }
+
+    /// Best effort on a non-blocking socket: never waits.
+    private func sendCloseNotify() {
+        guard !isBroken, !sentCloseNotify, SSL_is_init_finished(ssl) == 1 else { return }
+        sentCloseNotify = true
+        ERR_clear_error()
+        _ = SSL_shutdown(ssl)
+        ERR_clear_error()
     }
 
     private func status(_ rc: Int32) -> IOStatus {
@@ -63,9 +76,11 @@ final class TLSTransport: Transport {
         case SSL_ERROR_WANT_WRITE: return .wantWrite
         case SSL_ERROR_ZERO_RETURN: return .closed
         case SSL_ERROR_SYSCALL:
+            isBroken = true
             if savedErrno == 0 || savedErrno == ECONNRESET || savedErrno == EPIPE { return .closed }
-            return PlainTransport.status(errno: savedErrno, would: .failed(String(cString: strerror(savedErrno))))
+            return .failed(String(cString: strerror(savedErrno)))
         default:
+            isBroken = true
             return .failed(OpenSSLErrors.drain())
         }
     }

@@ -18,4 +18,13 @@ public enum CRDDefinitions {
             return ("\(PolicyMetadata.group)_\(plural).yaml", ManifestText.document(crd, header: generatedHeader))
         }
     }
+
+    /// crds/kustomization.yaml, so `resources: [../crds]` in deploy/ picks up every CRD.
+    public static func kustomization() -> (fileName: String, contents: String) {
+        let doc: JSONValue = [
+            "apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization",
+            "resources": .array(yamlFiles().map { .string($0.fileName) }),
+        ]
+        return ("kustomization.yaml", ManifestText.document(doc, header: generatedHeader))
+    }
 }

@@ -24,7 +24,7 @@ enum CiliumPeerRuleValidator {
             issues.add(r.childPath("toFQDNs"), "toFQDNs is only allowed in egress (allow) rules; deny by CIDR or entity instead")
         }
         // toFQDNs in a deny rule got its own message above.
-        r.rejectUnknown(fields(for: direction) + (isDeny ? ["toFQDNs"] : []), issues: &issues)
+        r.rejectUnknown(fields(for: direction), reported: isDeny ? ["toFQDNs"] : [], issues: &issues)
         let peers = (isIngress ? ingressPeers : egressPeers).filter { r.has($0) }
         if peers.count > 1 {
             issues.add(path, "combining \(peers.joined(separator: " and ")) is not supported by Cilium; put each peer kind in its own rule")
@@ -60,10 +60,7 @@ enum CiliumPeerRuleValidator {
             issues.add(path, "icmps and toPorts cannot be combined in one rule; put them in separate rules")
         }
         if let icmps = r.array("icmps", issues: &issues) {
-            let fields = icmps.reduce(0) { $0 + ($1["fields"]?.arrayValue?.count ?? 0) }
-            if fields > PortSyntax.maxPortsPerRule {
-                issues.add(r.childPath("icmps"), "\(fields) ICMP fields; Cilium allows at most \(PortSyntax.maxPortsPerRule) per rule: split the rule")
-            }
+            CiliumICMPValidator.validate(icmps, at: r.childPath("icmps"), issues: &issues)
         }
         if let toPorts = r.array("toPorts", issues: &issues) {
             for (i, pr) in toPorts.enumerated() {

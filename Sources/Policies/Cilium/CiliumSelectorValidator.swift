@@ -35,7 +35,7 @@ enum CiliumSelectorValidator {
             }
             switch op {
             case "In", "NotIn":
-                if (values ?? []).isEmpty { issues.add(er.childPath("values"), "operator \(op ?? "") needs at least one value") }
+                if (values ?? []).isEmpty { issues.add(er.childPath("values"), "operator \(op ?? "") needs at least one value; list values or use Exists") }
             case "Exists", "DoesNotExist":
                 if !(values ?? []).isEmpty { issues.add(er.childPath("values"), "operator \(op ?? "") takes no values; remove them") }
             default: break

@@ -73,7 +73,8 @@ public enum PolicyDrift {
     /// Applies the defaults the API server adds from Cilium's schema (ICMP
     /// family IPv4), so a defaulted live object does not look drifted.
     static func normalized(_ value: JSONValue?) -> JSONValue? {
-        guard let value else { return nil }
+        // An explicit null and an absent field are the same to the API server.
+        guard let value, value != .null else { return nil }
         switch value {
         case .array(let rules): return .array(rules.map(normalizedRule))
         case .object: return normalizedRule(value)

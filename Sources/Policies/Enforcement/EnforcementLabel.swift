@@ -8,6 +8,15 @@ public struct EnforcementLabel: Sendable, Equatable, Hashable {
         self.value = value
     }
 
+    /// Why this label cannot be used (bad key or value syntax), or nil; check
+    /// it once where the operator reads its configuration.
+    public var problem: String? {
+        if let p = LabelSyntax.keyProblem(key) { return "enforcement label key: " + p }
+        if value.isEmpty { return "enforcement label value is empty; a selector needs a value to match nothing" }
+        if let p = LabelSyntax.valueProblem(value) { return "enforcement label value: " + p }
+        return nil
+    }
+
     /// GitLab's `network-policy.gitlab.com/disabled_by: gitlab`.
     public static let gitlab = EnforcementLabel()
 }

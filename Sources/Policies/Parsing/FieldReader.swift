@@ -21,8 +21,9 @@ struct FieldReader {
     func childPath(_ key: String) -> String { FieldPath.child(path, key) }
 
     /// Reports members not in `known`, naming the fields that are allowed.
-    func rejectUnknown(_ known: [String], issues: inout IssueCollector) {
-        for key in object.keys where !known.contains(key) {
+    /// `reported` keys already got a more specific message.
+    func rejectUnknown(_ known: [String], reported: [String] = [], issues: inout IssueCollector) {
+        for key in object.keys where !known.contains(key) && !reported.contains(key) {
             issues.add(childPath(key), "unknown field; allowed fields here are \(known.joined(separator: ", "))")
         }
     }

@@ -58,7 +58,11 @@ public enum PolicySpecParser {
     static func parseCilium(_ r: FieldReader, issues: inout IssueCollector) -> PolicySource? {
         let path = "spec.cilium"
         guard let value = r.object["cilium"], let c = FieldReader(value, at: path, issues: &issues) else { return nil }
-        c.rejectUnknown(["spec", "specs"], issues: &issues)
+        // A common paste: the whole CiliumNetworkPolicy instead of its spec.
+        for key in ["apiVersion", "kind", "metadata"] where c.has(key) {
+            issues.add(c.childPath(key), "paste only the CiliumNetworkPolicy's spec or specs here; name and namespace come from this ContainerNetworkPolicy")
+        }
+        c.rejectUnknown(["spec", "specs"], reported: ["apiVersion", "kind", "metadata"], issues: &issues)
         let spec = c.has("spec") ? c.object["spec"] : nil
         let specs = c.array("specs", issues: &issues)
         if spec == nil && specs == nil {

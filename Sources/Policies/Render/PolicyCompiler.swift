@@ -40,6 +40,11 @@ public enum PolicyCompiler {
             if let d = spec.description, !d.isEmpty { s["description"] = .string(d) }
             cnp["spec"] = s
         case .rules(let rules):
+            // Enforcement owns this key; a selector on it would be removed on enable.
+            if rules.podSelector.contains(where: { $0.key == options.enforcementLabel.key }) {
+                issues.add(FieldPath.mapKey("spec.podSelector", options.enforcementLabel.key),
+                           "this label is reserved for enforcement; remove it and use spec.enabled: false to disable the policy")
+            }
             cnp["spec"] = RuleCompiler.compile(rules, description: spec.description)
         case .cilium(let s, let specs):
             // YAML mode is preserved as given; only enforcement touches selectors.

@@ -16,7 +16,7 @@ enum LabelSyntax {
             }
             rest = key[key.index(after: colon)...]
         }
-        if rest.isEmpty { return "label key is empty" }
+        if rest.isEmpty { return "label key is empty; write a key such as app or app.kubernetes.io/name" }
         let name: Substring
         if let slash = rest.firstIndex(of: "/") {
             let prefix = rest[..<slash]
@@ -25,7 +25,7 @@ enum LabelSyntax {
         } else {
             name = rest
         }
-        if name.isEmpty { return "label key \"\(key)\" has an empty name after the prefix" }
+        if name.isEmpty { return "label key \"\(key)\" has an empty name after the prefix; write prefix/name, e.g. app.kubernetes.io/name" }
         if name.utf8.count > maxNameLength {
             return "label key name \"\(name)\" is \(name.utf8.count) characters; the limit is \(maxNameLength)"
         }

@@ -1,26 +1,12 @@
 import Foundation
 @testable import HTTPServer
 
-enum TestFailure: Error, CustomStringConvertible {
-    case timedOut(String)
-    case io(String)
-    case unexpected(String)
-
-    var description: String {
-        switch self {
-        case let .timedOut(what): "timed out: \(what)"
-        case let .io(what): "I/O: \(what)"
-        case let .unexpected(what): what
-        }
-    }
-}
-
 /// Runs every job it gets on a fresh thread.
 final class ThreadPerJobExecutor: TaskExecutor {
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         do {
-            try NativeThread.spawn { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+            try NativeThread.spawn(name: "test-client") { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
         } catch {
             // No thread to be had: running inline is slower but still correct.
             job.runSynchronously(on: asUnownedTaskExecutor())
@@ -35,13 +21,4 @@ private let blockingExecutor = ThreadPerJobExecutor()
 /// calling task (a task executor preference), so `#expect` inside still reports to the test.
 func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withTaskExecutorPreference(blockingExecutor) { try body() }
-}
-
-/// Waits for `condition` with a deadline, polling; never hangs a test.
-func eventually(_ what: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while await !condition() {
-        if ContinuousClock.now >= deadline { throw TestFailure.timedOut(what) }
-        try await Task.sleep(for: .milliseconds(5))
-    }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import HTTPServer
-import Synchronization
 
 /// Starts a server for one test and always shuts it down, even when the test throws.
 func withServer<T: Sendable>(_ configuration: HTTPServerConfiguration = HTTPServerConfiguration(),
@@ -31,12 +30,4 @@ let echoHandler: HTTPHandler = { request in
     var response = HTTPResponse(status: 200, contentType: "text/plain", body: Data((lines.joined(separator: "\n") + "\n").utf8))
     response.headers.add("X-Body-SHA", String(request.body.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xffffff }))
     return response
-}
-
-/// A thread-safe box for values a handler records and a test reads.
-final class Recorder<Value: Sendable>: Sendable {
-    private let stored = Mutex<[Value]>([])
-
-    func append(_ value: Value) { stored.withLock { $0.append(value) } }
-    var values: [Value] { stored.withLock { $0 } }
 }

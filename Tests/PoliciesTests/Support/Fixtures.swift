@@ -12,8 +12,22 @@ enum Fixtures {
         try JSONParser.parse(Data(contentsOf: url))
     }
 
+    /// Cilium's CNP schema from shared/reference (never copied into the
+    /// repository): beside the checkout, or beside the worktrees' parent.
     static func ciliumSchema() throws -> JSONValue {
-        try load(Golden.packageRoot.appendingPathComponent("Tests/PoliciesTests/Fixtures/ciliumnetworkpolicy_v2.schema.json"))
+        let file = "shared/reference/cilium-crds/ciliumnetworkpolicy_v2.schema.json"
+        var dir = Golden.packageRoot.deletingLastPathComponent()
+        for _ in 0..<3 {
+            let url = dir.appendingPathComponent(file)
+            if FileManager.default.fileExists(atPath: url.path) { return try load(url) }
+            dir = dir.deletingLastPathComponent()
+        }
+        throw MissingSchema(searchedFrom: Golden.packageRoot.path)
+    }
+
+    struct MissingSchema: Error, CustomStringConvertible {
+        let searchedFrom: String
+        var description: String { "\(searchedFrom): no ../shared/reference/cilium-crds (up to three levels up); lay shared/ beside the checkout" }
     }
 
     static func loadYAML(_ url: URL) throws -> JSONValue {
