@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a program to completion with a deadline; tests use it to drive kubectl and friends.
 public struct ProcessResult: Sendable {
@@ -14,35 +15,52 @@ public enum Subprocess {
         public var description: String { "timed out: \(command)" }
     }
 
+    /// The child's output goes to temporary files and its exit is awaited without
+    /// blocking a thread of Swift's cooperative pool: on a 2-core machine that
+    /// pool has two threads, and an in-process API server needs them to answer
+    /// the very kubectl being waited for.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
                            stdin: String? = nil, timeout: Duration = .seconds(60)) async throws -> ProcessResult {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("subprocess-\(UUID().uuidString)")
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
+        let inURL = dir.appendingPathComponent("stdin")
+        guard fm.createFile(atPath: outURL.path, contents: nil), fm.createFile(atPath: errURL.path, contents: nil),
+              fm.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8)) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         p.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let input = try FileHandle(forReadingFrom: inURL)
+        defer { try? out.close(); try? err.close(); try? input.close() }
         p.standardOutput = out
         p.standardError = err
         p.standardInput = input
+
+        let exited = AsyncStream<Void>.makeStream()
+        p.terminationHandler = { _ in exited.continuation.yield(); exited.continuation.finish() }
         try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a chatty child cannot block on a full pipe.
-        async let o = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-        async let e = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
-        let deadline = ContinuousClock.now + timeout
-        while p.isRunning {
-            if ContinuousClock.now > deadline {
-                p.terminate()
-                throw Timeout(command: ([executable] + arguments).joined(separator: " "))
-            }
-            try await Task.sleep(for: .milliseconds(10))
+        let timedOut = Mutex(false)
+        let timer = Task {
+            try await Task.sleep(for: timeout)
+            timedOut.withLock { $0 = true }
+            p.terminate()
         }
-        let (od, ed) = await (o, e)
-        return ProcessResult(status: p.terminationStatus, stdout: String(decoding: od, as: UTF8.self),
-                             stderr: String(decoding: ed, as: UTF8.self))
+        for await _ in exited.stream { break }
+        timer.cancel()
+        if timedOut.withLock({ $0 }) {
+            throw Timeout(command: ([executable] + arguments).joined(separator: " "))
+        }
+        return ProcessResult(status: p.terminationStatus,
+                             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 }
 

@@ -12,8 +12,15 @@ public enum TestPaths {
         return packageRoot.appendingPathComponent(".tools/bin/kubectl").path
     }
 
-    /// ../shared/reference beside the checkout (CI lays a copy of shared/ there).
+    /// shared/reference beside the checkout (CI lays a copy of shared/ there), or beside
+    /// a parent folder for checkouts in nested work trees.
     public static var sharedReference: URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
+        var dir = packageRoot
+        for _ in 0..<4 {
+            dir = dir.deletingLastPathComponent()
+            let candidate = dir.appendingPathComponent("shared/reference")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
     }
 }

@@ -1,4 +1,6 @@
+import DevCluster
 import Foundation
+import Operator
 
 /// Dispatches `threat-monitor <command> [flags]` to the command's implementation.
 enum CommandLineTool {
@@ -11,6 +13,15 @@ enum CommandLineTool {
     static let version = "0.1.0"
 
     static let commands: [Command] = [
+        Command(name: "run", summary: "Run the operator against a cluster (kubeconfig or in-cluster)") {
+            await OperatorCommand.run(arguments: $0)
+        },
+        Command(name: "demo", summary: "Local API server + operator + example policies, for kubectl") {
+            await DemoCommand.run($0)
+        },
+        Command(name: "dev-cluster", summary: "A local Kubernetes API server for kubectl and tests") {
+            await runDevClusterCommand(arguments: $0)
+        },
         Command(name: "version", summary: "Print the version") { _ in
             print("threat-monitor \(version)")
             return 0
