@@ -19,8 +19,8 @@ test: deps
 
 ## Starts the demo: a local API server, the operator, example policies.
 demo: deps
-	$(SWIFT) build -c release --product threat-monitor
-	.build/release/threat-monitor demo
+	$(SWIFT) build --product threat-monitor
+	.build/debug/threat-monitor demo
 
 ## A local Kubernetes API server for kubectl (writes dev.kubeconfig).
 dev-cluster: deps
