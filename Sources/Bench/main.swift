@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Operator
 import YAML
 
 // Benchmarks print one figure per line (`name value unit  # note`); see README.
@@ -34,3 +35,13 @@ throughput("yaml.emit.threatmonitor", bytes: yamlBytes) {
 // MARK: - Issue 4: controller runtime
 
 try await ControllerBench.run(items: list["items"]?.arrayValue ?? [])
+
+// MARK: - Issue 3: DevCluster
+
+try await DevClusterBench.run()
+
+// MARK: - Issue 5: cold-start convergence of 1,000 policies across 100 namespaces
+
+let convergence = try await ConvergenceBenchmark.run(policies: 1_000, namespaces: 100)
+report("operator.converge_1000_policies_100_namespaces", convergence.seconds, "s",
+       note: convergence.writes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
