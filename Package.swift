@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "KubeTests", dependencies: ["Kube", "JSON", "YAML", "HTTPServer"]),
         .testTarget(name: "DevClusterTests", dependencies: ["DevCluster", "Kube", "JSON", "YAML"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "DevCluster", "Kube", "JSON"]),
-        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "JSON", "YAML"],
+        .testTarget(name: "PoliciesTests", dependencies: ["Policies", "JSON", "YAML", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "OperatorTests", dependencies: ["Operator", "DevCluster", "Kube", "Policies", "JSON", "YAML", "Controller", "TestSupport"]),
         // Issue 6: the install (deploy/, RBAC, Dockerfile) and the demo.

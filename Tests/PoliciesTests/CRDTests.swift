@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+import TestSupport
 import YAML
 @testable import Policies
 
@@ -25,8 +26,10 @@ struct CRDTests {
     }
 
     @Test("real kubectl builds crds/ with kustomize, as `kubectl apply -k deploy/` does")
-    func kustomize() throws {
-        let output = try Kubectl.run(["kustomize", Golden.packageRoot.appendingPathComponent("crds").path])
+    func kustomize() async throws {
+        let kubectl = try Kubectl()
+        defer { kubectl.cleanUp() }
+        let output = try await kubectl.run("kustomize", Golden.packageRoot.appendingPathComponent("crds").path).stdout
         let docs = try YAML.parseAll(output)
         #expect(Set(docs) == Set(CRDDefinitions.all))
     }
