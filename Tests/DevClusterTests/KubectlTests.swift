@@ -211,5 +211,23 @@ extension ClusterTests {
             let bad = try await c.kubectl("get", "wd", "--field-selector", "spec.size=1")
             #expect(bad.stderr.contains("field label not supported: spec.size"), "\(bad.stderr)")
         }
+
+        @Test func createGeneratorsPostingProtobuf() async throws {
+            let c = try await TestCluster.start()
+            defer { Task { await c.stop() } }
+            let ns = try await c.kubectl("create", "namespace", "team")
+            #expect(ns.stdout.contains("namespace/team created"), "\(ns.stderr)")
+            let cm = try await c.kubectl("create", "configmap", "cfg", "-n", "team", "--from-literal=a=b")
+            #expect(cm.stdout.contains("configmap/cfg created"), "\(cm.stderr)")
+            let sec = try await c.kubectl("create", "secret", "generic", "s", "-n", "team", "--from-literal=p=q")
+            #expect(sec.stdout.contains("secret/s created"), "\(sec.stderr)")
+            let got = try JSONParser.parse(try await c.kubectl("get", "secret", "s", "-n", "team", "-o", "json").stdout)
+            #expect(got[path: ["data", "p"]] == "cQ==")
+            #expect(got["type"] == "Opaque")
+            let del = try await c.kubectl("delete", "namespace", "team")
+            #expect(del.stdout.contains("namespace \"team\" deleted"), "\(del.stderr)")
+            let gone = try await c.kubectl("get", "configmap", "cfg", "-n", "team")
+            #expect(gone.stderr.contains("not found"))
+        }
     }
 }
