@@ -86,4 +86,16 @@ struct EngineDeletionTests {
             try e.store.delete(e.configmaps, namespace: "default", name: "a", DeleteOptions(preconditionResourceVersion: "1"))
         }
     }
+
+    @Test(arguments: ["default", "kube-system", "kube-public"])
+    func systemNamespacesMayNotBeDeleted(_ name: String) {
+        let e = Engine()
+        do {
+            _ = try e.store.delete(e.namespaces, namespace: nil, name: name)
+            Issue.record("expected Forbidden")
+        } catch {
+            #expect(error.code == 403)
+            #expect(error.message == "namespaces \"\(name)\" is forbidden: this namespace may not be deleted")
+        }
+    }
 }

@@ -89,6 +89,28 @@ extension ClusterTests {
             await #expect(throws: DevClusterError.self) { try await c.apply(manifests: "kind: Nope\napiVersion: x/v1\nmetadata: {name: a}") }
         }
 
+        @Test func commandServesUntilSIGTERM() async throws {
+            let dir = NSTemporaryDirectory() + "devcluster-cmd-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let path = dir + "/kubeconfig"
+            let command = Task { await runDevClusterCommand(arguments: ["--port", "0", "--kubeconfig-out", path]) }
+            // The kubeconfig appears once the server listens; retry (bounded) while it is being written.
+            var r = ProcessResult(status: -1, stdout: "", stderr: "", timedOut: false)
+            for _ in 0..<40 where !r.stdout.contains("namespace/kube-system") {
+                if FileManager.default.fileExists(atPath: path) {
+                    r = try await ProcessRunner.run(TestCluster.kubectlPath, ["get", "namespaces", "-o", "name", "--cache-dir", dir + "/cache"],
+                                                    environment: ["KUBECONFIG": path, "HOME": dir])
+                }
+                if !r.stdout.contains("namespace/kube-system") { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(r.stdout.contains("namespace/kube-system"), "\(r.stderr)")
+            // Process-directed (worker threads block signals, so raise() would never be handled).
+            // The command installed a handler, so this ends the command, not the test process.
+            kill(getpid(), SIGTERM)
+            #expect(await command.value == 0)
+        }
+
         @Test func commandRejectsBadArguments() async {
             #expect(await runDevClusterCommand(arguments: ["--port", "99999"]) == 2)
             #expect(await runDevClusterCommand(arguments: ["--bogus"]) == 2)

@@ -109,5 +109,20 @@ extension ClusterTests {
                                          contentType: "application/strategic-merge-patch+json")
             #expect(cr.status == 415)
         }
+
+        @Test func finalizersOverHTTP() async throws {
+            let c = try await TestCluster.start()
+            defer { Task { await c.stop() } }
+            _ = try await c.request("POST", "/api/v1/namespaces/default/configmaps",
+                                    body: #"{"metadata":{"name":"f","finalizers":["example.com/keep"]}}"#)
+            let del = try await c.request("DELETE", "/api/v1/namespaces/default/configmaps/f")
+            #expect(del.status == 200)
+            #expect(del.json?[path: ["metadata", "deletionTimestamp"]] != nil, "pending: the object comes back")
+            #expect(try await c.request("GET", "/api/v1/namespaces/default/configmaps/f").status == 200)
+            let done = try await c.request("PATCH", "/api/v1/namespaces/default/configmaps/f",
+                                           body: #"{"metadata":{"finalizers":null}}"#, contentType: "application/merge-patch+json")
+            #expect(done.status == 200)
+            #expect(try await c.request("GET", "/api/v1/namespaces/default/configmaps/f").status == 404)
+        }
     }
 }

@@ -211,5 +211,55 @@ extension ClusterTests {
             let bad = try await c.kubectl("get", "wd", "--field-selector", "spec.size=1")
             #expect(bad.stderr.contains("field label not supported: spec.size"), "\(bad.stderr)")
         }
+
+        @Test func createGeneratorsPostingProtobuf() async throws {
+            let c = try await TestCluster.start()
+            defer { Task { await c.stop() } }
+            let ns = try await c.kubectl("create", "namespace", "team")
+            #expect(ns.stdout.contains("namespace/team created"), "\(ns.stderr)")
+            let cm = try await c.kubectl("create", "configmap", "cfg", "-n", "team", "--from-literal=a=b")
+            #expect(cm.stdout.contains("configmap/cfg created"), "\(cm.stderr)")
+            let sec = try await c.kubectl("create", "secret", "generic", "s", "-n", "team", "--from-literal=p=q")
+            #expect(sec.stdout.contains("secret/s created"), "\(sec.stderr)")
+            let got = try JSONParser.parse(try await c.kubectl("get", "secret", "s", "-n", "team", "-o", "json").stdout)
+            #expect(got[path: ["data", "p"]] == "cQ==")
+            #expect(got["type"] == "Opaque")
+            let del = try await c.kubectl("delete", "namespace", "team")
+            #expect(del.stdout.contains("namespace \"team\" deleted"), "\(del.stderr)")
+            let gone = try await c.kubectl("get", "configmap", "cfg", "-n", "team")
+            #expect(gone.stderr.contains("not found"))
+        }
+
+        @Test func applyBuiltinsUsesStrategicMerge() async throws {
+            let c = try await TestCluster.start()
+            defer { Task { await c.stop() } }
+            func service(_ ports: String, _ data: String) -> String {
+                """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec:
+                  selector: {app: web}
+                  ports: [\(ports)]
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: cfg}
+                data: {\(data)}
+                """
+            }
+            let file = try c.write("svc.yaml", service("{port: 80, name: http}, {port: 443, name: https}", "a: '1', b: '2'"))
+            let first = try await c.kubectl("apply", "-f", file)
+            #expect(first.status == 0, "\(first.stderr)")
+            _ = try c.write("svc.yaml", service("{port: 443, name: https}", "a: '1'"))
+            let second = try await c.kubectl("apply", "-f", file)
+            #expect(second.stdout.contains("service/web configured"), "\(second.stderr)")
+            #expect(second.stdout.contains("configmap/cfg configured"))
+            let svc = try JSONParser.parse(try await c.kubectl("get", "svc", "web", "-o", "json").stdout)
+            #expect(svc[path: ["spec", "ports"]]?.arrayValue?.compactMap { $0["port"]?.intValue } == [443])
+            #expect(svc[path: ["spec", "clusterIP"]]?.stringValue?.hasPrefix("10.96.") == true)
+            let cm = try JSONParser.parse(try await c.kubectl("get", "cm", "cfg", "-o", "json").stdout)
+            #expect(cm["data"] == ["a": "1"])
+        }
     }
 }

@@ -62,7 +62,7 @@ extension StoreState {
                 obj["data"] = .object(data)
                 obj["stringData"] = nil
             }
-            if obj["type"] == nil { obj["type"] = "Opaque" }
+            if obj["type"] == nil || obj["type"] == "" { obj["type"] = "Opaque" }
             try checkStringMap(t, obj, "data", base64: true)
         case ("", "configmaps"):
             try checkStringMap(t, obj, "data", base64: false)

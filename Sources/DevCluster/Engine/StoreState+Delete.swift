@@ -20,6 +20,9 @@ extension StoreState {
         }
         if o.dryRun { return .deleted(outward(t, old)) }
         if gr == Self.namespaces {
+            if ["default", "kube-system", "kube-public"].contains(name) {
+                throw .forbidden(resource: gr, name: name, detail: "this namespace may not be deleted", cause: nil)
+            }
             return .pending(outward(t, terminateNamespace(key, old)))
         }
         let policy = o.propagation ?? .background

@@ -167,6 +167,7 @@ struct APIHandler: Sendable {
 
     /// Request bodies: JSON, or YAML for apply patches and YAML content types.
     static func body(_ req: HTTPRequest) throws(APIError) -> JSONValue {
+        if req.contentType == "application/vnd.kubernetes.protobuf" { return try ProtobufDecoding.decode(req.body) }
         if req.contentType.contains("protobuf") || req.contentType.contains("cbor") {
             throw .unsupportedMediaType("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml")
         }

@@ -37,6 +37,8 @@ public func runDevClusterCommand(arguments: [String]) async -> Int32 {
         }
         i += 1
     }
+    // Catch the signals before anything starts, so an early Ctrl-C still stops cleanly.
+    let signals = SignalWaiter(signals: [SIGINT, SIGTERM])
     let cluster = DevCluster(options: options)
     do {
         let endpoint = try await cluster.start()
@@ -47,28 +49,56 @@ public func runDevClusterCommand(arguments: [String]) async -> Int32 {
         print("dev-cluster: Ctrl-C stops it (state is in memory only)")
     } catch {
         FileHandle.standardError.write(Data("dev-cluster: \(error)\n".utf8))
+        signals.cancel()
         return 1
     }
-    await SignalWaiter.wait(for: [SIGINT, SIGTERM])
+    await signals.wait()
     print("dev-cluster: stopping")
     await cluster.stop()
     return 0
 }
 
-/// Suspends until one of `signals` arrives (the default handlers are replaced meanwhile).
-enum SignalWaiter {
-    static func wait(for signals: [Int32]) async {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        var sources: [DispatchSourceSignal] = []
+/// The self-pipe a signal handler writes to: created once, never changed (a C signal handler
+/// cannot capture context, so it has to find the descriptor here).
+private let signalPipe: (read: Int32, write: Int32) = {
+    var fds: [Int32] = [-1, -1]
+    _ = pipe(&fds)
+    return (fds[0], fds[1])
+}()
+
+/// Catches `signals` from creation until `wait()` has seen one or `cancel()` is called. A real
+/// sigaction handler (not a dispatch source, which only sees signals blocked on the thread that
+/// created it) writes the signal number to a pipe that a GCD thread reads.
+struct SignalWaiter {
+    private let signals: [Int32]
+
+    init(signals: [Int32]) {
+        self.signals = signals
+        _ = signalPipe
         for s in signals {
-            signal(s, SIG_IGN)
-            let src = DispatchSource.makeSignalSource(signal: s, queue: .global())
-            src.setEventHandler { continuation.yield(s) }
-            src.resume()
-            sources.append(src)
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
+                var byte = UInt8(truncatingIfNeeded: sig)
+                _ = write(signalPipe.write, &byte, 1)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            sigaction(s, &action, nil)
         }
-        for await _ in stream { break }
-        for src in sources { src.cancel() }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                var byte: UInt8 = 0
+                while read(signalPipe.read, &byte, 1) < 0 && errno == EINTR {}
+                c.resume()
+            }
+        }
+        cancel()
+    }
+
+    func cancel() {
         for s in signals { signal(s, SIG_DFL) }
     }
 }
