@@ -100,32 +100,123 @@ enum TableConverter {
     }
 }
 
-/// The JSONPath subset printer columns and selectable fields use: `.a.b`, `.a[0].b`, `.a[*].b`.
+/// The JSONPath subset printer columns and selectable fields use: `.a.b`, `.a[0].b`,
+/// `.a[*].b`, `['a.b']`, and filters such as `.conditions[?(@.type=="Ready")].status`
+/// (==, != and existence), as kube-apiserver's client-go jsonpath evaluates them.
 enum JSONPathLite {
     static func evaluate(_ path: String, _ root: JSONValue) -> [JSONValue] {
-        var p = path
-        if p.hasPrefix("{") && p.hasSuffix("}") { p = String(p.dropFirst().dropLast()) }
+        var p = Substring(path)
+        if p.hasPrefix("{") && p.hasSuffix("}") { p = p.dropFirst().dropLast() }
+        if p.hasPrefix("$") { p = p.dropFirst() }
         var current: [JSONValue] = [root]
-        for rawSeg in p.split(separator: ".", omittingEmptySubsequences: true) {
-            var seg = Substring(rawSeg)
-            var index: String?
-            if let open = seg.firstIndex(of: "["), seg.hasSuffix("]") {
-                index = String(seg[seg.index(after: open)..<seg.index(before: seg.endIndex)])
-                seg = seg[..<open]
+        var i = p.startIndex
+        while i < p.endIndex, !current.isEmpty {
+            let c = p[i]
+            if c == "." {
+                i = p.index(after: i)
+                let end = p[i...].firstIndex { $0 == "." || $0 == "[" } ?? p.endIndex
+                let name = String(p[i..<end])
+                if !name.isEmpty { current = current.compactMap { $0[name] } }
+                i = end
+            } else if c == "[" {
+                guard let close = closingBracket(p, from: i) else { return [] }
+                let inner = p[p.index(after: i)..<close]
+                current = apply(bracket: inner, to: current)
+                i = p.index(after: close)
+            } else {
+                let end = p[i...].firstIndex { $0 == "." || $0 == "[" } ?? p.endIndex
+                current = current.compactMap { $0[String(p[i..<end])] }
+                i = end
             }
-            var next: [JSONValue] = []
-            for v in current {
-                guard let child = seg.isEmpty ? v : v[String(seg)] else { continue }
-                if let idx = index {
-                    guard case .array(let a) = child else { continue }
-                    if idx == "*" { next.append(contentsOf: a) }
-                    else if let i = Int(idx) { let j = i < 0 ? a.count + i : i; if a.indices.contains(j) { next.append(a[j]) } }
-                } else {
-                    next.append(child)
-                }
-            }
-            current = next
         }
         return current
+    }
+
+    /// The `]` that closes the `[` at `open`, skipping quoted text and parentheses.
+    private static func closingBracket(_ p: Substring, from open: Substring.Index) -> Substring.Index? {
+        var depth = 0
+        var quote: Character?
+        var i = p.index(after: open)
+        while i < p.endIndex {
+            let c = p[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                depth -= 1
+            } else if c == "]" && depth == 0 {
+                return i
+            }
+            i = p.index(after: i)
+        }
+        return nil
+    }
+
+    private static func apply(bracket inner: Substring, to values: [JSONValue]) -> [JSONValue] {
+        let s = inner.trimmingCharacters(in: .whitespaces)
+        if s == "*" {
+            return values.flatMap { v -> [JSONValue] in
+                if case .array(let a) = v { return a }
+                if case .object(let o) = v { return o.values }
+                return []
+            }
+        }
+        if let i = Int(s) {
+            // Typed Optional: a bare `nil` would become JSONValue.null (it is nil-literal expressible).
+            return values.compactMap { v -> JSONValue? in
+                guard case .array(let a) = v else { return Optional.none }
+                let j = i < 0 ? a.count + i : i
+                return a.indices.contains(j) ? a[j] : Optional.none
+            }
+        }
+        if let name = unquote(s) { return values.compactMap { $0[name] } }
+        if s.hasPrefix("?("), s.hasSuffix(")") {
+            let expr = String(s.dropFirst(2).dropLast())
+            return values.flatMap { v -> [JSONValue] in
+                guard case .array(let a) = v else { return [] }
+                return a.filter { matches(expr, $0) }
+            }
+        }
+        return []
+    }
+
+    private static func unquote(_ s: String) -> String? {
+        guard s.count >= 2, let f = s.first, f == "'" || f == "\"", s.last == f else { return nil }
+        return String(s.dropFirst().dropLast())
+    }
+
+    /// `@.a.b == 'x'`, `@.a != 3`, or `@.a` (the field exists).
+    private static func matches(_ expr: String, _ element: JSONValue) -> Bool {
+        for op in ["==", "!="] {
+            if let r = expr.range(of: op) {
+                let lhs = expr[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+                let rhs = expr[r.upperBound...].trimmingCharacters(in: .whitespaces)
+                guard lhs.hasPrefix("@") else { return false }
+                let found = evaluate(String(lhs.dropFirst()), element)
+                let literal = literalValue(rhs)
+                let equal = found.contains { sameValue($0, literal) }
+                return op == "==" ? equal : !found.isEmpty && !equal
+            }
+        }
+        let path = expr.trimmingCharacters(in: .whitespaces)
+        guard path.hasPrefix("@") else { return false }
+        return !evaluate(String(path.dropFirst()), element).isEmpty
+    }
+
+    private static func literalValue(_ s: String) -> JSONValue {
+        if let q = unquote(s) { return .string(q) }
+        if s == "true" { return .bool(true) }
+        if s == "false" { return .bool(false) }
+        if let i = Int64(s) { return .int(i) }
+        if let d = Double(s) { return .double(d) }
+        return .string(s)
+    }
+
+    private static func sameValue(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        if let x = a.doubleValue, let y = b.doubleValue { return x == y }
+        return a == b
     }
 }

@@ -27,10 +27,8 @@ struct KubectlTests {
             let payments = try #require(lines.first { $0.hasPrefix("api-to-payments ") })
             let cells = payments.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             #expect(Array(cells.prefix(4)) == ["api-to-payments", "true", "true", "Rules"])
-            // READY is `.status.conditions[?(@.type=="Ready")].status`: DevCluster's Table JSONPath has no filters yet.
-            withKnownIssue("DevCluster printer columns do not evaluate JSONPath filters", isIntermittent: true) {
-                #expect(cells.dropFirst(4).first == "True")
-            }
+            // READY is `.status.conditions[?(@.type=="Ready")].status`, a JSONPath filter.
+            #expect(cells.dropFirst(4).first == "True")
             #expect(payments.contains("api.stripe.com"))
             let deny = try #require(lines.first { $0.hasPrefix("default-deny-ingress ") })
             #expect(deny.contains("Predefined"))
