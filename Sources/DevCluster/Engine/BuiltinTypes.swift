@@ -71,6 +71,40 @@ enum BuiltinTypes {
                         PrinterColumn(name: "Ports", type: "string", jsonPath: "#slicePorts"),
                         PrinterColumn(name: "Endpoints", type: "string", jsonPath: "#sliceEndpoints"), age],
                      strategicMergeKeys: ["ownerReferences": "uid"]),
+        // Stored without their controllers (nothing schedules pods or enforces RBAC here), so
+        // that installs such as `kubectl apply -k deploy/` can be applied and dry-run.
+        ResourceType(group: "", version: "v1", kind: "ServiceAccount", plural: "serviceaccounts", singular: "serviceaccount",
+                     namespaced: true, shortNames: ["sa"], printerColumns: [age],
+                     strategicMergeKeys: ["secrets": "name", "imagePullSecrets": "name", "ownerReferences": "uid"]),
+        ResourceType(group: "apps", version: "v1", kind: "Deployment", plural: "deployments", singular: "deployment",
+                     namespaced: true, shortNames: ["deploy"], categories: ["all"], hasStatus: true, tracksGeneration: true,
+                     deleteReturnsObject: false, printerColumns: [
+                        PrinterColumn(name: "Ready", type: "string", jsonPath: ".status.readyReplicas"),
+                        PrinterColumn(name: "Up-to-date", type: "integer", jsonPath: ".status.updatedReplicas"),
+                        PrinterColumn(name: "Available", type: "integer", jsonPath: ".status.availableReplicas"), age],
+                     strategicMergeKeys: podKeys),
+        ResourceType(group: "policy", version: "v1", kind: "PodDisruptionBudget", plural: "poddisruptionbudgets",
+                     singular: "poddisruptionbudget", namespaced: true, shortNames: ["pdb"], hasStatus: true,
+                     tracksGeneration: true, printerColumns: [
+                        PrinterColumn(name: "Min Available", type: "string", jsonPath: ".spec.minAvailable"),
+                        PrinterColumn(name: "Max Unavailable", type: "string", jsonPath: ".spec.maxUnavailable"), age],
+                     strategicMergeKeys: ["ownerReferences": "uid"]),
+        ResourceType(group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRole", plural: "clusterroles",
+                     singular: "clusterrole", namespaced: false, printerColumns: [
+                        PrinterColumn(name: "Created At", type: "string", jsonPath: ".metadata.creationTimestamp")],
+                     strategicMergeKeys: ["ownerReferences": "uid"]),
+        ResourceType(group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRoleBinding", plural: "clusterrolebindings",
+                     singular: "clusterrolebinding", namespaced: false, printerColumns: [
+                        PrinterColumn(name: "Role", type: "string", jsonPath: ".roleRef.name"), age],
+                     strategicMergeKeys: ["ownerReferences": "uid"]),
+        ResourceType(group: "rbac.authorization.k8s.io", version: "v1", kind: "Role", plural: "roles",
+                     singular: "role", namespaced: true, printerColumns: [
+                        PrinterColumn(name: "Created At", type: "string", jsonPath: ".metadata.creationTimestamp")],
+                     strategicMergeKeys: ["ownerReferences": "uid"]),
+        ResourceType(group: "rbac.authorization.k8s.io", version: "v1", kind: "RoleBinding", plural: "rolebindings",
+                     singular: "rolebinding", namespaced: true, printerColumns: [
+                        PrinterColumn(name: "Role", type: "string", jsonPath: ".roleRef.name"), age],
+                     strategicMergeKeys: ["ownerReferences": "uid"]),
         ResourceType(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition",
                      plural: "customresourcedefinitions", singular: "customresourcedefinition", namespaced: false,
                      shortNames: ["crd", "crds"], categories: ["api-extensions"], hasStatus: true, tracksGeneration: true,
