@@ -16,7 +16,7 @@ for t in $targets; do
   issues=$(grep -Eo 'failed after [0-9.]+ seconds with [0-9]+ issues?' "$log" | tail -1 | grep -Eo '[0-9]+ issue' | grep -Eo '[0-9]+')
   n=${n:-0}
   if [ "$rc" -ne 0 ]; then
-    failed_targets+=("$t"); nf=$(grep -c '^✘ Test .* failed after' "$log"); failed=$((failed + ${nf:-1})); passed=$((passed + n - ${nf:-1}))
+    failed_targets+=("$t"); nf=$(grep '^✘ Test .* failed after' "$log" | grep -vc '^✘ Test run '); failed=$((failed + ${nf:-1})); passed=$((passed + n - ${nf:-1}))
   else
     passed=$((passed + n))
   fi
