@@ -17,7 +17,7 @@ struct EngineDeletionTests {
         var more = obj
         more.setMeta("finalizers", ["example.com/cleanup", "other"])
         #expect(throws: APIError.self) { try e.store.update(e.configmaps, namespace: "default", name: "a", more) }
-        _ = try e.store.patch(e.configmaps, namespace: "default", name: "a", type: .merge, ["metadata": ["finalizers": nil]])
+        _ = try e.store.patch(e.configmaps, namespace: "default", name: "a", type: .merge, ["metadata": ["finalizers": .null]])
         #expect(throws: APIError.notFound(resource: GroupResource(group: "", resource: "configmaps"), name: "a")) {
             try e.store.get(e.configmaps, namespace: "default", name: "a")
         }
@@ -55,7 +55,7 @@ struct EngineDeletionTests {
         let r = try e.store.delete(e.configmaps, namespace: "default", name: "owner", DeleteOptions(propagation: .foreground))
         guard case .pending(let o) = r else { Issue.record("owner should wait"); return }
         #expect(o.metaFinalizers == ["foregroundDeletion"])
-        _ = try e.store.patch(e.configmaps, namespace: "default", name: "dep", type: .merge, ["metadata": ["finalizers": nil]])
+        _ = try e.store.patch(e.configmaps, namespace: "default", name: "dep", type: .merge, ["metadata": ["finalizers": .null]])
         #expect(throws: APIError.self) { try e.store.get(e.configmaps, namespace: "default", name: "owner") }
     }
 
@@ -75,7 +75,7 @@ struct EngineDeletionTests {
             #expect(error.code == 403)
             #expect(error.message == "configmaps \"new\" is forbidden: unable to create new content in namespace team because it is being terminated")
         }
-        _ = try e.store.patch(e.configmaps, namespace: "team", name: "held", type: .merge, ["metadata": ["finalizers": nil]])
+        _ = try e.store.patch(e.configmaps, namespace: "team", name: "held", type: .merge, ["metadata": ["finalizers": .null]])
         #expect(throws: APIError.self) { try e.store.get(e.namespaces, namespace: nil, name: "team") }
     }
 

@@ -90,7 +90,7 @@ import Testing
 
     @Test func mergePatch() throws {
         let base: JSONValue = ["a": 1, "b": ["c": 2, "d": 3]]
-        let patch: JSONValue = ["b": ["c": nil, "e": 4], "f": "x"]
+        let patch: JSONValue = ["b": ["c": .null, "e": 4], "f": "x"]
         #expect(base.mergePatched(with: patch) == ["a": 1, "b": ["d": 3, "e": 4], "f": "x"])
     }
 

@@ -102,7 +102,7 @@ struct CRUDTests {
 
     @Test func mergePatch() async throws {
         _ = try await client.create(cm, namespace: ns, configMap("m"))
-        let patched = try await client.patch(cm, namespace: ns, name: "m", .merge(["data": ["b": "2", "a": nil]]))
+        let patched = try await client.patch(cm, namespace: ns, name: "m", .merge(["data": ["b": "2", "a": .null]]))
         #expect(patched["data"] == ["b": "2"])
     }
 

@@ -12,12 +12,12 @@ import YAML
         .init("y in a list", "d: [x, y]\n", ["d": ["x", true]]),
         .init("sequence at key column", "a:\n- 1\n- b: 2\n  c: 3\n", ["a": [1, ["b": 2, "c": 3]]]),
         .init("sequence of sequences", "- - a\n  - b\n- - c\n", [["a", "b"], ["c"]]),
-        .init("flow mapping", "{a: [1, 2, {b: c}], d: 'e', f: }", ["a": [1, 2, ["b": "c"]], "d": "e", "f": nil]),
+        .init("flow mapping", "{a: [1, 2, {b: c}], d: 'e', f: }", ["a": [1, 2, ["b": "c"]], "d": "e", "f": .null]),
         .init("flow sequence across lines", "[1,\n  two, \"three\",\n]", [1, "two", "three"]),
         .init("empty collections", "a: {}\nb: []\n", ["a": [:], "b": []]),
         .init("root scalar", "hello\n", "hello"),
         .init("key order kept", "z: 1\na: 2\nm: 3\n", ["z": 1, "a": 2, "m": 3]),
-        .init("empty value is null", "a:\nb: 1\n", ["a": nil, "b": 1]),
+        .init("empty value is null", "a:\nb: 1\n", ["a": .null, "b": 1]),
         .init("multi-line plain scalar", "a: one\n  two\n\n  three\n", ["a": "one two\nthree"]),
 
         // MARK: Block scalars
@@ -124,7 +124,7 @@ import YAML
         let parsed = try YAML.parse(block)
         var cursor = parsed
         for level in 0..<99 { cursor = try #require(cursor["k\(level)"]) }
-        #expect(cursor == ["k99": nil])
+        #expect(cursor == ["k99": .null])
     }
 
     // MARK: - A realistic manifest

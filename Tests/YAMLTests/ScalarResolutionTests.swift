@@ -15,7 +15,7 @@ import YAML
         .init("yES", "yES"), .init("tRUE", "tRUE"), .init("o", "o"), .init("yes!", "yes!"),
 
         // MARK: Nulls
-        .init("~", nil), .init("null", nil), .init("Null", nil), .init("NULL", nil), .init("", nil),
+        .init("~", .null), .init("null", .null), .init("Null", .null), .init("NULL", .null), .init("", .null),
         .init("nULL", "nULL"), .init("nil", "nil"),
 
         // MARK: Integers
@@ -56,7 +56,7 @@ import YAML
         // MARK: Explicit tags
         .init("!!str 123", "123"), .init("!!str true", "true"), .init("!!int \"42\"", 42), .init("!!int 0x10", 16),
         .init("!!float 1", 1.0), .init("!!float 0x10", 16.0), .init("!!bool yes", true), .init("!!bool 'off'", false),
-        .init("!!null ~", nil), .init("!!null ''", nil), .init("!<tag:yaml.org,2002:int> 7", 7),
+        .init("!!null ~", .null), .init("!!null ''", .null), .init("!<tag:yaml.org,2002:int> 7", 7),
         .init("!!binary aGVsbG8=", "aGVsbG8="), .init("!!timestamp 2001-12-14", "2001-12-14"),
         .init("!foo 12", "12"), .init("! 12", "12"), .init("!!map x", "x"),
     ]
