@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "JSON"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "KubeTests", dependencies: ["Kube", "JSON", "YAML", "HTTPServer"]),
-        .testTarget(name: "DevClusterTests", dependencies: ["DevCluster", "Kube", "JSON", "YAML"]),
+        .testTarget(name: "DevClusterTests", dependencies: ["DevCluster", "Kube", "JSON", "YAML", "TestSupport"]),
         .testTarget(name: "ControllerTests", dependencies: ["Controller", "DevCluster", "Kube", "JSON"]),
         .testTarget(name: "PoliciesTests", dependencies: ["Policies", "JSON", "YAML", "TestSupport"],
                     exclude: ["Golden"]),

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+import TestSupport
 @testable import DevCluster
 
 /// Structural schema validation, pruning, defaulting and fieldValidation on custom resources.
@@ -113,31 +114,8 @@ struct SchemaTests {
 /// The CiliumNetworkPolicy schema (400 KB) served as a CRD, as in a Cilium cluster.
 @Suite("CiliumNetworkPolicy CRD")
 struct CiliumSchemaTests {
-    /// Wraps the reference schema as SOURCE.txt says: drop additionalProperties:false beside properties.
-    static func cnpCRD() throws -> JSONValue {
-        let url = URL(fileURLWithPath: "/work/shared/reference/cilium-crds/ciliumnetworkpolicy_v2.schema.json")
-        var schema = try JSONParser.parse(try Data(contentsOf: url))
-        func strip(_ v: inout JSONValue) {
-            switch v {
-            case .object(var o):
-                if o["properties"] != nil, o["additionalProperties"] == .bool(false) { o["additionalProperties"] = nil }
-                for k in o.keys { if var c = o[k] { strip(&c); o[k] = c } }
-                v = .object(o)
-            case .array(var a):
-                for i in a.indices { strip(&a[i]) }
-                v = .array(a)
-            default: break
-            }
-        }
-        strip(&schema)
-        return ["apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-                "metadata": ["name": "ciliumnetworkpolicies.cilium.io"],
-                "spec": ["group": "cilium.io", "scope": "Namespaced",
-                         "names": ["kind": "CiliumNetworkPolicy", "plural": "ciliumnetworkpolicies",
-                                   "singular": "ciliumnetworkpolicy", "shortNames": ["cnp", "ciliumnp"]],
-                         "versions": [["name": "v2", "served": true, "storage": true, "subresources": ["status": [:]],
-                                       "schema": ["openAPIV3Schema": schema]]]]]
-    }
+    /// Cilium's schema wrapped as SOURCE.txt says (TestSupport finds ../shared/reference).
+    static func cnpCRD() throws -> JSONValue { try CiliumCRDs.ciliumNetworkPolicy() }
 
     private func cnp(_ ingress: JSONValue) -> JSONValue {
         ["apiVersion": "cilium.io/v2", "kind": "CiliumNetworkPolicy", "metadata": ["name": "allow-web"],
