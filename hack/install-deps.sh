@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need on a fresh Debian 12 machine
-# with the Swift toolchain: C libraries, promtool, Python test tools, kubectl.
+# with the Swift toolchain: C libraries, promtool, curl, nghttpd (HTTP/2 tests),
+# and the pinned kubectl. (grpcio joins when the Hubble Relay tests arrive.)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 need=()
@@ -12,6 +13,4 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-python3 -c 'import grpc, grpc_tools' 2>/dev/null || \
-  python3 -m pip install --quiet --disable-pip-version-check grpcio grpcio-tools
 "$root/hack/install-kubectl.sh" >/dev/null
