@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Operator
+import OperatorBenchmarks
 import YAML
 
 // Benchmarks print one figure per line (`name value unit  # note`); see README.

@@ -1,3 +1,4 @@
+import OperatorBenchmarks
 import Foundation
 import Testing
 import Controller

@@ -1,3 +1,4 @@
+@testable import OperatorBenchmarks
 import JSON
 import Kube
 @testable import Operator

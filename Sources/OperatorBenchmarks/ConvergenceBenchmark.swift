@@ -3,6 +3,7 @@ import DevCluster
 import Foundation
 import JSON
 import Kube
+import Operator
 import Policies
 
 /// Cold-start convergence on DevCluster: N ContainerNetworkPolicies over M
@@ -46,14 +47,14 @@ public enum ConvergenceBenchmark {
         let names = (0..<namespaces).map { "bench-\($0)" }
         for ns in names {
             _ = try await client.create(.namespaces, namespace: nil, ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(ns)]])
-            _ = try await client.create(OperatorResources.environments, namespace: ns, [
+            _ = try await client.create(Resources.environments, namespace: ns, [
                 "apiVersion": .string(PolicyMetadata.apiVersion), "kind": .string(PolicyMetadata.environmentKind),
                 "metadata": ["name": "env"], "spec": [:],
             ])
         }
         for i in 0..<policies {
             let ns = names[i % namespaces]
-            _ = try await client.create(OperatorResources.policies, namespace: ns, [
+            _ = try await client.create(Resources.policies, namespace: ns, [
                 "apiVersion": .string(PolicyMetadata.apiVersion), "kind": .string(PolicyMetadata.policyKind),
                 "metadata": ["name": .string("policy-\(i)")], "spec": spec(i),
             ])
@@ -87,15 +88,15 @@ public enum ConvergenceBenchmark {
     }
 
     static func isConverged(_ client: KubeClient, policies: Int, namespaces: Int) async throws -> Bool {
-        let cnps = try await client.listAll(OperatorResources.cnps, namespace: nil).items
+        let cnps = try await client.listAll(Resources.cnps, namespace: nil).items
         guard cnps.count == policies else { return false }
-        let crs = try await client.listAll(OperatorResources.policies, namespace: nil).items
+        let crs = try await client.listAll(Resources.policies, namespace: nil).items
         let ready = crs.allSatisfy { p in
             p[path: ["status", "observedGeneration"]] == p[path: ["metadata", "generation"]]
                 && (p[path: ["status", "conditions"]]?.arrayValue ?? []).contains { $0["type"] == "Ready" && $0["status"] == "True" }
         }
         guard ready else { return false }
-        let envs = try await client.listAll(OperatorResources.environments, namespace: nil).items
+        let envs = try await client.listAll(Resources.environments, namespace: nil).items
         let deployed = envs.reduce(0) { $0 + Int($1[path: ["status", "policyInventory", "deployed"]]?.intValue ?? -1_000_000) }
         return envs.count == namespaces && deployed == policies
     }
@@ -156,4 +157,10 @@ public enum ConvergenceBenchmark {
                           "schema": ["openAPIV3Schema": ["type": "object", "x-kubernetes-preserve-unknown-fields": true]]]],
         ],
     ]
+
+    enum Resources {
+        static let policies = GroupVersionResource(group: PolicyMetadata.group, version: PolicyMetadata.version, resource: "containernetworkpolicies")
+        static let environments = GroupVersionResource(group: PolicyMetadata.group, version: PolicyMetadata.version, resource: "environments")
+        static let cnps = GroupVersionResource(group: "cilium.io", version: "v2", resource: "ciliumnetworkpolicies")
+    }
 }
