@@ -147,8 +147,9 @@ enum DemoCommand {
               \(k) patch ctnp frontend-inbound-http -n shop --type=merge -p '{"spec":{"enabled":false}}'
               \(k) get cnp frontend-inbound-http -n shop -o jsonpath='{.spec.endpointSelector}'
 
-            Edit a rendered policy by hand and see it put back:
+            Edit a rendered policy by hand and see it put back (and the Event saying so):
               \(k) patch cnp api-to-database -n shop --type=merge -p '{"spec":{"ingress":[{}]}}'
+              \(k) get events.events.k8s.io -n shop
 
             Health and metrics: curl http://\(flags.healthAddress)/readyz  curl http://\(flags.metricsAddress)/metrics
             Ctrl-C stops the demo.
