@@ -149,7 +149,7 @@ enum DemoCommand {
 
             Edit a rendered policy by hand and see it put back (and the Event saying so):
               \(k) patch cnp api-to-database -n shop --type=merge -p '{"spec":{"ingress":[{}]}}'
-              \(k) get events.events.k8s.io -n shop
+              \(k) get events -n shop
 
             Health and metrics: curl http://\(flags.healthAddress)/readyz  curl http://\(flags.metricsAddress)/metrics
             Ctrl-C stops the demo.

@@ -23,7 +23,11 @@ final class Store: Sendable {
     }
 
     func create(_ t: ResourceType, namespace: String?, _ body: JSONValue, _ o: WriteOptions = .init()) throws(APIError) -> WriteResult {
-        try withState { (s) throws(APIError) in try s.create(t, namespace: namespace, body, o) }
+        try withState { (s) throws(APIError) in
+            let r = try s.create(t, namespace: namespace, body, o)
+            if StoreState.isEventsV1(t), !o.dryRun { s.mirrorEvent(r.object) }
+            return r
+        }
     }
 
     func get(_ t: ResourceType, namespace: String?, name: String) throws(APIError) -> JSONValue {
@@ -37,19 +41,27 @@ final class Store: Sendable {
     func update(_ t: ResourceType, namespace: String?, name: String, _ body: JSONValue, subresource: String? = nil,
                 _ o: WriteOptions = .init()) throws(APIError) -> WriteResult {
         try withState { (s) throws(APIError) in
-            try s.update(t, namespace: namespace, name: name, body, subresource: subresource, o)
+            let r = try s.update(t, namespace: namespace, name: name, body, subresource: subresource, o)
+            if StoreState.isEventsV1(t), !o.dryRun { s.mirrorEvent(r.object) }
+            return r
         }
     }
 
     func patch(_ t: ResourceType, namespace: String?, name: String, type: PatchType, _ patch: JSONValue,
                subresource: String? = nil, _ o: WriteOptions = .init()) throws(APIError) -> WriteResult {
         try withState { (s) throws(APIError) in
-            try s.patch(t, namespace: namespace, name: name, type: type, patch, subresource: subresource, o)
+            let r = try s.patch(t, namespace: namespace, name: name, type: type, patch, subresource: subresource, o)
+            if StoreState.isEventsV1(t), !o.dryRun { s.mirrorEvent(r.object) }
+            return r
         }
     }
 
     func delete(_ t: ResourceType, namespace: String?, name: String, _ o: DeleteOptions = .init()) throws(APIError) -> DeleteResult {
-        try withState { (s) throws(APIError) in try s.delete(t, namespace: namespace, name: name, o) }
+        try withState { (s) throws(APIError) in
+            let r = try s.delete(t, namespace: namespace, name: name, o)
+            if StoreState.isEventsV1(t), !o.dryRun, case .deleted = r { s.unmirrorEvent(namespace: namespace, name: name) }
+            return r
+        }
     }
 
     func deleteCollection(_ t: ResourceType, namespace: String?, _ l: ListOptions, _ o: DeleteOptions) throws(APIError) -> ListResult {
