@@ -129,4 +129,24 @@ import Testing
         _ = try m.controller(name: "x", reconciler: ClosureReconciler { _ in .done })
         await #expect(throws: ManagerError.self) { try await withTimeout(.seconds(15)) { try await m.run() } }
     }
+
+    /// While leading, caches that never sync end the process too (with the Lease released),
+    /// instead of a leader that holds the Lease and runs nothing.
+    @Test func cacheSyncTimeoutWhileLeadingIsReportedAndReleasesTheLease() async throws {
+        let t = try await TestCluster.start()
+        defer { Task { await t.stop() } }
+        var o = quietOptions(t)
+        o.leaderElect = true
+        var lease = LeaderElectionConfiguration(leaseName: "tm-leader", leaseNamespace: t.namespace, identity: "a")
+        lease.leaseDuration = .seconds(3)
+        lease.renewDeadline = .seconds(2)
+        lease.retryPeriod = .milliseconds(200)
+        let m = try Manager(options: o, clientConfiguration: try t.configuration(), logger: .disabled, leaderElection: lease,
+                            informerConfiguration: fastInformer, cacheSyncTimeout: .milliseconds(500))
+        _ = try m.informers.informer(for: GroupVersionResource(group: "nope.example", version: "v1", resource: "widgets"))
+        _ = try m.controller(name: "x", reconciler: ClosureReconciler { _ in .done })
+        await #expect(throws: ManagerError.self) { try await withTimeout(.seconds(15)) { try await m.run() } }
+        let held = try await t.client().get(.leases, namespace: t.namespace, name: "tm-leader")
+        #expect(held[path: ["spec", "holderIdentity"]] == "")
+    }
 }

@@ -54,6 +54,10 @@ import Testing
          .invalidValue(flag: "--health-probe-bind-address", value: ":70000", reason: "port \"70000\" is not a number in 0-65535")),
         (["--graceful-shutdown-timeout=soon"],
          .invalidValue(flag: "--graceful-shutdown-timeout", value: "soon", reason: "expected a duration such as 500ms, 30s, 2m or 1h")),
+        (["--graceful-shutdown-timeout=1e30s"],
+         .invalidValue(flag: "--graceful-shutdown-timeout", value: "1e30s", reason: "expected a duration such as 500ms, 30s, 2m or 1h")),
+        (["--graceful-shutdown-timeout=3000000h"],
+         .invalidValue(flag: "--graceful-shutdown-timeout", value: "3000000h", reason: "expected a duration such as 500ms, 30s, 2m or 1h")),
     ])
     func badCommandLinesAreRejected(args: [String], expected: OptionsError) {
         #expect(throws: expected) { try ManagerOptions.parse(arguments: args) }

@@ -145,9 +145,10 @@ public final class Informer: Sendable {
             } catch {
                 if Task.isCancelled { break }
                 if case .cancelled = error { break }
-                // An error after events arrived is an ERROR event mid-stream: the server's
-                // view and ours may have diverged, so start over from a list.
-                if delivered { needsList = true }
+                // An ERROR event (or an undecodable one) mid-stream means the server's view
+                // and ours may have diverged: start over from a list. A dropped connection
+                // does not: re-watch from the last resourceVersion, as client-go does.
+                if delivered, Self.needsRelist(after: error) { needsList = true }
                 delivered = false
                 metrics?.restart("error")
                 let delay = backoff.next(now: clock.now)
@@ -252,5 +253,14 @@ public final class Informer: Sendable {
             return ready
         }
         for w in waiters { w.resume(returning: true) }
+    }
+
+    /// Whether a failed watch means the cache may have diverged from the server (an ERROR
+    /// event, an undecodable event) rather than a connection that merely dropped.
+    static func needsRelist(after error: KubeError) -> Bool {
+        switch error {
+        case .transport, .timeout, .cancelled: return false
+        default: return true
+        }
     }
 }

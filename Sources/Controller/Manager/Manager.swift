@@ -139,7 +139,16 @@ public final class Manager: Sendable {
 
         let main = Task { () -> ManagerError? in
             if let elector {
-                let outcome = await elector.run { _ = await self.runControllers() }
+                // A failure while leading (caches never synced) must end the process, not
+                // leave it holding the Lease with no controllers running.
+                let failed = FailureBox()
+                let outcome = await elector.run {
+                    if let failure = await self.runControllers() {
+                        failed.set(failure)
+                        self.requestStop()
+                    }
+                }
+                if let failure = failed.value { return failure }
                 return outcome == .lost ? .leadershipLost : nil
             }
             return await self.runControllers()
@@ -226,4 +235,11 @@ public final class Manager: Sendable {
             if now { c.resume() }
         }
     }
+}
+
+/// Carries a failure out of the leader-election callback.
+private final class FailureBox: Sendable {
+    private let stored = Mutex<ManagerError?>(nil)
+    func set(_ e: ManagerError) { stored.withLock { $0 = e } }
+    var value: ManagerError? { stored.withLock { $0 } }
 }

@@ -120,7 +120,8 @@ public struct ManagerOptions: Sendable, Equatable {
     static func parseDuration(_ s: String) -> Duration? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
         for (suffix, scale) in units where s.hasSuffix(suffix) {
-            guard let n = Double(s.dropLast(suffix.count)), n >= 0, n.isFinite else { return nil }
+            // Bounded like Go's durations (about 292 years): larger values would trap in Duration arithmetic.
+            guard let n = Double(s.dropLast(suffix.count)), n >= 0, n.isFinite, n * scale <= 9.2e9 else { return nil }
             return .seconds(n * scale)
         }
         return nil
