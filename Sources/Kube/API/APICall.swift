@@ -17,6 +17,11 @@ struct APICall: Sendable {
 
     /// /api/v1/namespaces/ns/configmaps/name/status
     static func path(_ r: GroupVersionResource, namespace: String?, name: String?, subresource: String?) throws(KubeError) -> String {
+        // "." and ".." would be removed as dot segments and address another object; the
+        // API server never allows them as names.
+        for (what, value) in [("namespace", namespace), ("name", name), ("subresource", subresource)] where value == "." || value == ".." {
+            throw .configuration("\(r.resource): \(what) \"\(value ?? "")\" is not a valid object name")
+        }
         var p = r.basePath
         if let namespace {
             guard !namespace.isEmpty else { throw .configuration("\(r.resource): namespace is empty; pass nil for cluster-scoped resources") }

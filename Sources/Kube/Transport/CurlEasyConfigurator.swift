@@ -35,6 +35,9 @@ enum CurlEasyConfigurator {
             }
         }
         set(CURLOPT_URL, url.absoluteString)
+        // Through an HTTPS proxy, the proxy's "200 Connection established" must not be
+        // taken for the API server's status line.
+        set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
         set(CURLOPT_NOSIGNAL, 1)
         set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
         set(CURLOPT_CONNECTTIMEOUT_MS, Int(r.connectTimeout.milliseconds))
