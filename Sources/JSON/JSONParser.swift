@@ -13,7 +13,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 /// have no fraction or exponent become `.int`; all other numbers `.double`.
 public enum JSONParser {
     /// Deeper documents are rejected rather than risking the stack.
-    public static let maxDepth = 512
+    public static let maxDepth = 1_000
 
     public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError> = data.withUnsafeBytes { raw in

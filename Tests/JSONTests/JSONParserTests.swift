@@ -53,9 +53,20 @@ import Testing
         }
     }
 
-    @Test func rejectsExcessiveNesting() {
-        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+    @Test func rejectsNestingDeeperThanTheLimit() {
+        let deep = String(repeating: "[", count: 1_001) + String(repeating: "]", count: 1_001)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
+    }
+
+    /// Values at the limit parse, print, compare and hash on a task's thread without
+    /// exhausting its stack (the API server allows deeper preserve-unknown-fields objects;
+    /// Go's limit is 10,000, ours is lower because these walks are recursive).
+    @Test func handlesTheMaximumNestingOnATaskThread() async throws {
+        let text = String(repeating: "{\"a\":[", count: 499) + "1" + String(repeating: "]}", count: 499)
+        let value = try await Task.detached { try JSONParser.parse(text) }.value
+        let copy = try await Task.detached { try JSONParser.parse(JSONWriter.data(value)) }.value
+        #expect(value == copy)
+        #expect(value.hashValue == copy.hashValue)
     }
 
     @Test func keepsKeyOrder() throws {

@@ -183,8 +183,9 @@ struct APIHandler: Sendable {
 
     private func watch(_ req: HTTPRequest, _ t: ResourceType, _ ns: String?) throws(APIError) -> HTTPResponse {
         let sub = try store.watch(t, namespace: ns, try req.watchOptions(t))
-        let timeout: Duration = req.queryValue("timeoutSeconds").flatMap { Int($0) }.flatMap { $0 > 0 ? .seconds($0) : nil }
-            ?? defaultWatchTimeout
+        // Clamped: a huge timeoutSeconds would trap in Duration arithmetic.
+        let timeout: Duration = req.queryValue("timeoutSeconds").flatMap { Int($0) }
+            .flatMap { $0 > 0 ? .seconds(min($0, 7 * 86_400)) : nil } ?? defaultWatchTimeout
         let store = self.store
         // kubectl get -w asks for Table rows in watch events too.
         let tableType: ResourceType? = req.wantsTable ? t : nil
