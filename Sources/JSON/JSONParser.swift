@@ -15,10 +15,23 @@ public enum JSONParser {
     /// Deeper documents are rejected rather than risking the stack.
     public static let maxDepth = 1_000
 
-    public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
+    /// What becomes of a value nested deeper than `maxDepth`.
+    public enum DepthPolicy: Sendable {
+        /// The document is rejected (the default).
+        case reject
+        /// The value is skipped without being built and replaced by `overlyDeepMarker`, so
+        /// one pathological object cannot make a whole API list or watch unreadable.
+        case replaceWithMarker
+    }
+
+    /// Stands in for a value that was nested too deeply to be kept.
+    public static let overlyDeepMarker = JSONValue.string("<nesting deeper than 1000 levels was dropped>")
+
+    public static func parse(_ data: Data, depthPolicy: DepthPolicy = .reject) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError> = data.withUnsafeBytes { raw in
             let buf = raw.bindMemory(to: UInt8.self)
             var p = Parser(buf)
+            p.depthPolicy = depthPolicy
             do throws(JSONParseError) { return .success(try p.parseDocument()) } catch { return .failure(error) }
         }
         return try result.get()
@@ -28,8 +41,9 @@ public enum JSONParser {
         try parse(Data(text.utf8))
     }
 
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, depthPolicy: DepthPolicy = .reject) throws(JSONParseError) -> JSONValue {
         var p = Parser(bytes)
+        p.depthPolicy = depthPolicy
         return try p.parseDocument()
     }
 }
@@ -38,6 +52,7 @@ private struct Parser {
     let b: UnsafeBufferPointer<UInt8>
     var i = 0
     var depth = 0
+    var depthPolicy = JSONParser.DepthPolicy.reject
 
     init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
@@ -103,7 +118,12 @@ private struct Parser {
 
     mutating func parseObject() throws(JSONParseError) -> JSONValue {
         depth += 1
-        if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+        if depth > JSONParser.maxDepth {
+            guard depthPolicy == .replaceWithMarker else { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+            depth -= 1
+            try skipContainer()
+            return JSONParser.overlyDeepMarker
+        }
         i += 1
         var o = JSONObject()
         skipWS()
@@ -132,7 +152,12 @@ private struct Parser {
 
     mutating func parseArray() throws(JSONParseError) -> JSONValue {
         depth += 1
-        if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+        if depth > JSONParser.maxDepth {
+            guard depthPolicy == .replaceWithMarker else { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+            depth -= 1
+            try skipContainer()
+            return JSONParser.overlyDeepMarker
+        }
         i += 1
         var a: [JSONValue] = []
         skipWS()
@@ -148,6 +173,36 @@ private struct Parser {
         }
         depth -= 1
         return .array(a)
+    }
+
+    /// Steps over the object or array at `i` without building it, iteratively (its depth is
+    /// what made building it unsafe), checking only that brackets and strings are balanced.
+    mutating func skipContainer() throws(JSONParseError) {
+        let start = i
+        var open: [UInt8] = []
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                open.append(c)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard let last = open.popLast(), (last == UInt8(ascii: "{")) == (c == UInt8(ascii: "}")) else {
+                    throw error("mismatched '\(Character(Unicode.Scalar(c)))'")
+                }
+                if open.isEmpty { i += 1; return }
+            case UInt8(ascii: "\""):
+                i += 1
+                while i < b.count, b[i] != UInt8(ascii: "\"") {
+                    if b[i] == UInt8(ascii: "\\") { i += 1 }
+                    i += 1
+                }
+                guard i < b.count else { throw error("unterminated string", at: start) }
+            default:
+                break
+            }
+            i += 1
+        }
+        throw error("unexpected end of input in a deeply nested value", at: start)
     }
 
     mutating func parseString() throws(JSONParseError) -> String {

@@ -41,7 +41,7 @@ extension KubeClient {
     /// Sends a call and parses the JSON answer.
     func sendJSON(_ call: APICall) async throws(KubeError) -> JSONValue {
         let response = try await send(call)
-        do { return try JSONParser.parse(response.body) } catch {
+        do { return try JSONParser.parse(response.body, depthPolicy: .replaceWithMarker) } catch {
             throw .decoding("\(call.method) \(call.path): \(error.description)")
         }
     }

@@ -131,7 +131,7 @@ final class WatchConnection: @unchecked Sendable {
 
     private func decodeEvent(_ range: Range<Int>) throws(KubeError) -> WatchEvent {
         let parsed: Result<JSONValue, JSONParseError> = lines.withLine(range) { buf in
-            do throws(JSONParseError) { return .success(try JSONParser.parse(bytes: buf)) } catch { return .failure(error) }
+            do throws(JSONParseError) { return .success(try JSONParser.parse(bytes: buf, depthPolicy: .replaceWithMarker)) } catch { return .failure(error) }
         }
         let v: JSONValue
         switch parsed {
