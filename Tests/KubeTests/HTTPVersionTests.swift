@@ -26,7 +26,8 @@ struct HTTPVersionTests {
         let big = String(repeating: "abcdefghijklmnop", count: 4 << 16)   // 4 MiB
         try dir.write("htdocs/big", big)
         let (process, port) = try startNghttpd(htdocs: dir.path + "/htdocs", certs: certs)
-        defer { process.terminate() }
+        // nghttpd ignores SIGTERM and SIGINT: only SIGKILL ends it, else it outlives the test.
+        defer { Self.stop(process) }
         var config = ClientConfiguration(server: URL(fileURLWithPath: "/"))
         config.server = URL(string: "https://127.0.0.1:\(port)") ?? config.server
         config.certificateAuthorityPEM = certs.pem(certs.caCert)
@@ -68,9 +69,15 @@ struct HTTPVersionTests {
                 if !p.isRunning { break }
                 if canConnect(port) { return (p, port) }
             }
-            if p.isRunning { p.terminate() }
+            Self.stop(p)
         }
         throw TestSetupError("nghttpd did not start")
+    }
+
+    static func stop(_ p: Process) {
+        guard p.isRunning else { return }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
     }
 
     func canConnect(_ port: Int) -> Bool {
