@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+import TestSupport
 @testable import DevCluster
 
 extension ClusterTests {
@@ -96,10 +97,10 @@ extension ClusterTests {
             let path = dir + "/kubeconfig"
             let command = Task { await runDevClusterCommand(arguments: ["--port", "0", "--kubeconfig-out", path]) }
             // The kubeconfig appears once the server listens; retry (bounded) while it is being written.
-            var r = ProcessResult(status: -1, stdout: "", stderr: "", timedOut: false)
+            var r = ProcessResult(status: -1, stdout: "", stderr: "")
             for _ in 0..<40 where !r.stdout.contains("namespace/kube-system") {
                 if FileManager.default.fileExists(atPath: path) {
-                    r = try await ProcessRunner.run(TestCluster.kubectlPath, ["get", "namespaces", "-o", "name", "--cache-dir", dir + "/cache"],
+                    r = try await Subprocess.run(TestPaths.kubectl, ["get", "namespaces", "-o", "name", "--cache-dir", dir + "/cache"],
                                                     environment: ["KUBECONFIG": path, "HOME": dir])
                 }
                 if !r.stdout.contains("namespace/kube-system") { try await Task.sleep(for: .milliseconds(100)) }

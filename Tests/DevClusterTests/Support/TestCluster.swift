@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import JSON
 @testable import DevCluster
 
@@ -31,13 +32,6 @@ struct TestCluster: Sendable {
 
     // MARK: kubectl
 
-    static var kubectlPath: String {
-        if let k = ProcessInfo.processInfo.environment["KUBECTL"], !k.isEmpty { return k }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return root.path + "/.tools/bin/kubectl"
-    }
-
     /// Runs the real kubectl against this cluster.
     func kubectl(_ args: String..., stdin: String? = nil, env: [String: String] = [:],
                  timeout: Duration = .seconds(60)) async throws -> ProcessResult {
@@ -49,7 +43,7 @@ struct TestCluster: Sendable {
         var e = env
         e["KUBECONFIG"] = dir + "/kubeconfig"
         e["HOME"] = dir
-        return try await ProcessRunner.run(Self.kubectlPath, ["--cache-dir", dir + "/cache"] + args, environment: e,
+        return try await Subprocess.run(TestPaths.kubectl, ["--cache-dir", dir + "/cache"] + args, environment: e,
                                            stdin: stdin, timeout: timeout)
     }
 
@@ -70,7 +64,7 @@ struct TestCluster: Sendable {
         for h in headers { args += ["-H", h] }
         if body != nil { args += ["-H", "Content-Type: \(contentType)", "--data-binary", "@-"] }
         args.append(endpoint.url + path)
-        let r = try await ProcessRunner.run("/usr/bin/curl", args, stdin: body, timeout: .seconds(maxTime + 5))
+        let r = try await Subprocess.run("/usr/bin/curl", args, stdin: body, timeout: .seconds(maxTime + 5))
         var text = r.stdout
         var status = 0
         if let nl = text.lastIndex(of: "\n") {
