@@ -100,7 +100,12 @@ enum DemoCommand {
         say("ready: \(deployed) ContainerNetworkPolicies reconciled into CiliumNetworkPolicies")
         printHints(flags)
 
-        let signal = await SignalWaiter.waitForTermination()
+        // The operator's own signal handling (a second Ctrl-C exits at once).
+        let (signals, received) = AsyncStream<Int32>.makeStream()
+        let handler = SignalHandler { received.yield($0) }
+        var signal = SIGTERM
+        for await s in signals { signal = s; break }
+        withExtendedLifetime(handler) {}
         say("received \(signal == SIGINT ? "SIGINT" : "SIGTERM"), stopping")
         await op.stop()
         await cluster.stop()
