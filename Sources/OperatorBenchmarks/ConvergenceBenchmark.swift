@@ -17,7 +17,7 @@ public enum ConvergenceBenchmark {
     }
 
     /// - Parameters:
-    ///   - ciliumCRD: the CiliumNetworkPolicy CRD to install; nil installs a schemaless one.
+    ///   - ciliumCRD: the CiliumNetworkPolicy CRD to install; nil installs DevCluster's schemaless stand-in.
     ///   - timeout: give up (throw) when not converged by then.
     ///   - logger: the operator's log (disabled by default).
     /// - Returns: seconds from operator start to convergence, and the writes it made by
@@ -41,7 +41,7 @@ public enum ConvergenceBenchmark {
     static func measure(_ cluster: DevCluster, _ endpoint: DevClusterEndpoint, policies: Int, namespaces: Int,
                         ciliumCRD: JSONValue?, timeout: Duration, logger: Logger) async throws -> (seconds: Double, writes: [String: Int]) {
         let client = try client(endpoint)
-        for crd in CRDDefinitions.all + [ciliumCRD ?? schemalessCiliumCRD] {
+        for crd in CRDDefinitions.all + [ciliumCRD ?? StandInCiliumCRD.definition] {
             _ = try await client.create(.customResourceDefinitions, namespace: nil, crd)
         }
         let names = (0..<namespaces).map { "bench-\($0)" }
@@ -146,17 +146,6 @@ public enum ConvergenceBenchmark {
         return try KubeClient(config)
     }
 
-    static let schemalessCiliumCRD: JSONValue = [
-        "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-        "metadata": ["name": "ciliumnetworkpolicies.cilium.io"],
-        "spec": [
-            "group": "cilium.io", "scope": "Namespaced",
-            "names": ["kind": "CiliumNetworkPolicy", "listKind": "CiliumNetworkPolicyList",
-                      "plural": "ciliumnetworkpolicies", "singular": "ciliumnetworkpolicy", "shortNames": ["cnp"]],
-            "versions": [["name": "v2", "served": true, "storage": true, "subresources": ["status": [:]],
-                          "schema": ["openAPIV3Schema": ["type": "object", "x-kubernetes-preserve-unknown-fields": true]]]],
-        ],
-    ]
 
     enum Resources {
         static let policies = GroupVersionResource(group: PolicyMetadata.group, version: PolicyMetadata.version, resource: "containernetworkpolicies")

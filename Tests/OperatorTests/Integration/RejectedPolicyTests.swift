@@ -1,4 +1,4 @@
-@testable import OperatorBenchmarks
+import DevCluster
 import JSON
 import Kube
 @testable import Operator
@@ -10,7 +10,7 @@ struct RejectedPolicyTests {
     /// A Cilium CRD stricter than ours (descriptions of at most 3 characters) stands in
     /// for a cluster whose Cilium version validates something we do not.
     static let strictCRD: JSONValue = {
-        var crd = ConvergenceBenchmark.schemalessCiliumCRD
+        var crd = StandInCiliumCRD.definition
         crd[path: ["spec", "versions"]] = [[
             "name": "v2", "served": true, "storage": true,
             "schema": ["openAPIV3Schema": [

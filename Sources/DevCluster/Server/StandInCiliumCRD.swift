@@ -1,10 +1,11 @@
 import JSON
 
-/// The demo's stand-in for Cilium's CiliumNetworkPolicy CRD: same names, scope,
-/// short names and printer column, but an open schema. Cilium's full schema is
-/// large and belongs to Cilium; the tests validate against it, the demo does not.
-enum DemoCiliumCRD {
-    static let definition: JSONValue = [
+/// A stand-in for Cilium's CiliumNetworkPolicy CRD, for a DevCluster without Cilium
+/// (the demo, benchmarks): same names, scope, short names and printer columns, but an
+/// open schema. Cilium's full schema is large and belongs to Cilium; tests that need
+/// it wrap the published one at test time.
+public enum StandInCiliumCRD {
+    public static let definition: JSONValue = [
         "apiVersion": "apiextensions.k8s.io/v1",
         "kind": "CustomResourceDefinition",
         "metadata": ["name": "ciliumnetworkpolicies.cilium.io"],
