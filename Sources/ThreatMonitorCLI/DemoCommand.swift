@@ -74,7 +74,7 @@ enum DemoCommand {
         let client = try KubeClient(try ClientConfiguration.load(kubeconfigPath: flags.kubeconfigOut))
         let applier = ManifestApplier(client: client, fieldManager: "threat-monitor-demo")
 
-        let crds = ([DemoCiliumCRD.definition] + CRDDefinitions.all).map { JSONWriter.string($0) }.joined(separator: "\n---\n")
+        let crds = ([StandInCiliumCRD.definition] + CRDDefinitions.all).map { JSONWriter.string($0) }.joined(separator: "\n---\n")
         try await applier.apply(crds, source: "built-in CRDs")
         say("registered CRDs: containernetworkpolicies.threatmonitor.dev, environments.threatmonitor.dev, ciliumnetworkpolicies.cilium.io")
 
@@ -97,8 +97,9 @@ enum DemoCommand {
             throw DemoError("the operator did not become ready within 30 s")
         }
         let deployed = try await waitForPolicies(client: client, timeout: .seconds(30))
-        say("ready: \(deployed) ContainerNetworkPolicies reconciled into CiliumNetworkPolicies")
         printHints(flags)
+        // Last, so that whoever waits for "ready" has everything above it.
+        say("ready: \(deployed) ContainerNetworkPolicies reconciled into CiliumNetworkPolicies")
 
         // The operator's own signal handling (a second Ctrl-C exits at once).
         let (signals, received) = AsyncStream<Int32>.makeStream()
@@ -158,7 +159,6 @@ enum DemoCommand {
 
             Health and metrics: curl http://\(flags.healthAddress)/readyz  curl http://\(flags.metricsAddress)/metrics
             Ctrl-C stops the demo.
-
 
             """)
     }
