@@ -2,6 +2,7 @@ import DevCluster
 import Foundation
 import JSON
 import Kube
+import OperatorBenchmarks
 import Synchronization
 
 /// Issue 3's figures: DevCluster's write throughput over HTTPS, and watch fan-out
@@ -11,12 +12,7 @@ enum DevClusterBench {
         let cluster = DevCluster(options: DevClusterOptions(historyLimit: 100_000))
         let endpoint = try await cluster.start()
         defer { Task { await cluster.stop() } }
-        guard let url = URL(string: endpoint.url) else { return }
-        var config = ClientConfiguration(server: url)
-        config.certificateAuthorityPEM = Data(endpoint.caPEM.utf8)
-        config.credentials = .bearerToken(endpoint.token)
-        config.qps = 0
-        let client = try KubeClient(config)
+        let client = try ConvergenceBenchmark.client(endpoint)
         _ = try await client.create(.namespaces, namespace: nil, ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "bench"]])
 
         // Writes: 8 concurrent clients creating ConfigMaps, as a controller's workers would.

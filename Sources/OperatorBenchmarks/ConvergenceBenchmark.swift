@@ -136,12 +136,13 @@ public enum ConvergenceBenchmark {
         }
     }
 
-    static func client(_ endpoint: DevClusterEndpoint) throws -> KubeClient {
+    /// A client for DevCluster without client-side rate limiting: benchmarks measure the
+    /// server and the operator, not the limiter.
+    public static func client(_ endpoint: DevClusterEndpoint) throws -> KubeClient {
         guard let url = URL(string: endpoint.url) else { throw Failure(description: "bad DevCluster URL \(endpoint.url)") }
         var config = ClientConfiguration(server: url)
         config.certificateAuthorityPEM = Data(endpoint.caPEM.utf8)
         config.credentials = .bearerToken(endpoint.token)
-        // The benchmark measures the operator, not the client-side rate limit.
         config.qps = 0
         return try KubeClient(config)
     }

@@ -1,6 +1,6 @@
 /// Runs a reconciler over a work queue with a fixed number of workers. No error a
 /// reconciler throws escapes: it is logged, counted by kind and retried with backoff.
-/// (Swift cannot catch traps; a reconciler must not use `!`, `try!` or `fatalError`.)
+/// (Swift cannot catch traps; a reconciler must not force-unwrap, force-try or call fatalError.)
 public final class Controller: Sendable {
     public let name: String
     public let queue: WorkQueue<ObjectKey>
