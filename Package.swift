@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["JSON"]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML", "JSON"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "JSON", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "KubeTests", dependencies: ["Kube", "JSON", "YAML", "HTTPServer"]),
         .testTarget(name: "DevClusterTests", dependencies: ["DevCluster", "Kube", "JSON", "YAML", "TestSupport"]),

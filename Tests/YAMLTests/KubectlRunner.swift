@@ -1,16 +1,12 @@
 import Foundation
 import JSON
 import Synchronization
+import TestSupport
 
 /// Runs the pinned real kubectl (`$KUBECTL`, else `<package>/.tools/bin/kubectl`)
 /// offline, as the oracle for how kubectl reads YAML.
 enum KubectlRunner {
-    static var path: String {
-        if let env = ProcessInfo.processInfo.environment["KUBECTL"], !env.isEmpty { return env }
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.appendingPathComponent(".tools/bin/kubectl").path
-    }
+    static var path: String { TestPaths.kubectl }
 
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
